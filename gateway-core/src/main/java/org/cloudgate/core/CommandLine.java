@@ -1,0 +1,60 @@
+package org.cloudgate.core;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * What the {@code cloudgate} command was asked to do. Parsing never exits or prints; {@link Main}
+ * decides what to do with a {@link Usage} mistake.
+ */
+sealed interface CommandLine {
+
+    String USAGE = """
+            Usage: cloudgate --config FILE         run the gateway with this configuration file
+                   cloudgate --check-config FILE   report every problem in FILE; exit 0 if none, 78 otherwise
+                   cloudgate --version             print the version
+                   cloudgate --help                print this help
+            """;
+
+    /** Run the daemon. */
+    record Run(Path config) implements CommandLine {
+    }
+
+    /** Validate a file and exit. */
+    record CheckConfig(Path config) implements CommandLine {
+    }
+
+    record PrintVersion() implements CommandLine {
+    }
+
+    record Help() implements CommandLine {
+    }
+
+    /** The arguments were wrong; {@code problem} says how. */
+    record Usage(String problem) implements CommandLine {
+    }
+
+    static CommandLine parse(List<String> args) {
+        if (args.isEmpty()) {
+            return new Usage("no command given");
+        }
+        String option = args.get(0);
+        return switch (option) {
+            case "--config", "-c" -> withFile(args, Run::new);
+            case "--check-config" -> withFile(args, CheckConfig::new);
+            case "--version", "-V" -> args.size() == 1 ? new PrintVersion() : new Usage("--version takes no argument");
+            case "--help", "-h" -> new Help();
+            default -> new Usage("unknown option " + option);
+        };
+    }
+
+    private static CommandLine withFile(List<String> args, java.util.function.Function<Path, CommandLine> command) {
+        if (args.size() < 2 || args.get(1).isBlank()) {
+            return new Usage(args.get(0) + " needs a FILE");
+        }
+        if (args.size() > 2) {
+            return new Usage("unexpected argument " + args.get(2));
+        }
+        return command.apply(Path.of(args.get(1)));
+    }
+}

@@ -1,0 +1,170 @@
+package org.cloudgate.core.lifecycle;
+
+import io.netty.buffer.PooledByteBufAllocator;
+import org.cloudgate.core.admin.AdminHttpServer;
+import org.cloudgate.core.config.GatewaySettings;
+import org.cloudgate.core.metrics.GatewayMetrics;
+import org.cloudgate.core.transport.EventLoops;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The running gateway: wires the components from frozen settings, starts them in order, logs one
+ * "ready" line with every bound address, applies live settings on reload, and on shutdown drains
+ * for at most the configured time before it stops everything in reverse order.
+ */
+public final class Daemon {
+
+    private static final Logger log = LoggerFactory.getLogger(Daemon.class);
+    private static final Duration EVENT_LOOP_SHUTDOWN = Duration.ofSeconds(2);
+
+    private final String version;
+    private final GatewayMetrics metrics;
+    private final Readiness readiness;
+    private final ServiceState service;
+    private final List<Component> started = new ArrayList<>();
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private volatile GatewaySettings settings;
+    private EventLoops loops;
+
+    public Daemon(GatewaySettings settings, String version) {
+        this.settings = settings;
+        this.version = version;
+        this.metrics = new GatewayMetrics(version);
+        this.readiness = new Readiness(metrics.registry());
+        this.service = new ServiceState(settings.service().enabled(), metrics.registry());
+    }
+
+    public GatewaySettings settings() {
+        return settings;
+    }
+
+    public GatewayMetrics metrics() {
+        return metrics;
+    }
+
+    /**
+     * Starts every component in order. If one fails, those already started are stopped again and
+     * the failure is rethrown.
+     */
+    public void start() throws Exception {
+        readiness.report("lifecycle", false, "starting");
+        loops = EventLoops.start(settings.eventLoops());
+        metrics.bindEventLoops(loops.group());
+        metrics.bindAllocator(PooledByteBufAllocator.DEFAULT);
+
+        List<Component> components = List.of(
+                new AdminHttpServer(settings.admin(), settings.source().locate("cloudgate.admin.port"), loops,
+                        metrics, readiness));
+        try {
+            for (Component component : components) {
+                component.start();
+                started.add(component);
+            }
+        } catch (Exception e) {
+            stopComponents();
+            loops.shutdown(EVENT_LOOP_SHUTDOWN);
+            metrics.close();
+            stopped.countDown();
+            throw e;
+        }
+        readiness.report("lifecycle", true, "running");
+        describeStart();
+    }
+
+    private void describeStart() {
+        if (!settings.pbx().configured()) {
+            log.warn("no PBX is configured (cloudgate.pbx.host is empty in {}): the gateway runs, but carries "
+                    + "no calls until a PBX is set", settings.source().file());
+        }
+        if (!service.enabled()) {
+            log.warn("the service is disabled (cloudgate.service.enabled = false): calls and registrations "
+                    + "are refused with 503");
+        }
+        List<String> listening = new ArrayList<>();
+        for (Component component : started) {
+            for (String address : component.listening()) {
+                listening.add(component.name() + " " + address);
+            }
+        }
+        long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+        log.info("cloudgate {} ready in {} ms ({} event loops, {}): {}", version, sinceJvmStart,
+                settings.eventLoops().effectiveThreads(), loops.kind(), String.join(", ", listening));
+    }
+
+    /** Applies a validated reload: the live settings take effect now, the rest stays as started. */
+    void apply(GatewaySettings loaded) {
+        GatewaySettings next = LiveSettings.merge(settings, loaded);
+        settings = next;
+        service.set(next.service().enabled());
+    }
+
+    /**
+     * Stops taking new work, waits for work in progress for at most the drain time, then stops
+     * every component in reverse order. Safe to call more than once and from any thread.
+     */
+    public void shutdown() {
+        if (!stopping.compareAndSet(false, true)) {
+            awaitStopped();
+            return;
+        }
+        Duration drainTimeout = settings.lifecycle().drainTimeout();
+        log.info("stopping: draining for at most {} s", drainTimeout.toMillis() / 1000.0);
+        readiness.report("lifecycle", false, "draining");
+        drain(drainTimeout);
+        stopComponents();
+        loops.shutdown(EVENT_LOOP_SHUTDOWN);
+        metrics.close();
+        log.info("stopped");
+        stopped.countDown();
+    }
+
+    private void drain(Duration timeout) {
+        List<CompletableFuture<Void>> drains = new ArrayList<>();
+        for (Component component : started) {
+            drains.add(component.drain());
+        }
+        try {
+            CompletableFuture.allOf(drains.toArray(CompletableFuture[]::new))
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            log.warn("drain time of {} ms is over with work still in progress; stopping anyway", timeout.toMillis());
+        } catch (ExecutionException e) {
+            log.warn("draining failed: {}", e.getCause().toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void stopComponents() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            Component component = started.get(i);
+            try {
+                component.stop();
+            } catch (RuntimeException e) {
+                log.warn("stopping {} failed: {}", component.name(), e.toString());
+            }
+        }
+        started.clear();
+    }
+
+    public void awaitStopped() {
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,29 @@
+package org.cloudgate.core.lifecycle;
+
+import org.cloudgate.core.config.GatewaySettings;
+
+import java.util.Set;
+
+/**
+ * Which settings a reload applies to the running daemon. Everything else (addresses, ports,
+ * thread counts, the PBX link) is read at start and needs a restart to change.
+ */
+final class LiveSettings {
+
+    static final Set<String> KEYS = Set.of(
+            "cloudgate.service.enabled",
+            "cloudgate.lifecycle.drain-timeout");
+
+    private LiveSettings() {
+    }
+
+    static boolean isLive(String key) {
+        return KEYS.contains(key);
+    }
+
+    /** The running settings with the live ones taken from {@code loaded}. */
+    static GatewaySettings merge(GatewaySettings running, GatewaySettings loaded) {
+        return new GatewaySettings(loaded.service(), running.pbx(), running.admin(), loaded.lifecycle(),
+                running.eventLoops(), running.source().withLiveValues(loaded.source(), LiveSettings::isLive));
+    }
+}

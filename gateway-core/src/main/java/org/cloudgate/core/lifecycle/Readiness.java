@@ -1,0 +1,50 @@
+package org.cloudgate.core.lifecycle;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Whether the daemon can do its work, as the sum of named checks: each listener reports when it
+ * is bound, the lifecycle reports when it is draining; later the PBX and CSTA links report their
+ * state. Served on {@code /health/ready}; exported as the {@code cloudgate.ready} gauge.
+ */
+public final class Readiness {
+
+    /** One named check. {@code detail} is for people: an address, a state, a reason. */
+    public record Check(String name, boolean up, String detail) {
+    }
+
+    private final Map<String, Check> checks = new LinkedHashMap<>();
+
+    public Readiness(MeterRegistry registry) {
+        Gauge.builder("cloudgate.ready", this, r -> r.ready() ? 1 : 0)
+                .description("1 when every readiness check passes (the same answer as /health/ready)")
+                .register(registry);
+    }
+
+    public synchronized void report(String name, boolean up, String detail) {
+        checks.put(name, new Check(name, up, detail));
+    }
+
+    /** Ready when there is at least one check and every check is up. */
+    public synchronized boolean ready() {
+        if (checks.isEmpty()) {
+            return false;
+        }
+        for (Check check : checks.values()) {
+            if (!check.up()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    public synchronized List<Check> checks() {
+        return new ArrayList<>(checks.values());
+    }
+}

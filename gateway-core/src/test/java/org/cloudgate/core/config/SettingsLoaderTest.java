@@ -1,0 +1,174 @@
+package org.cloudgate.core.config;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.tuple;
+
+class SettingsLoaderTest {
+
+    @TempDir
+    Path dir;
+
+    private final SettingsLoader loader = new SettingsLoader();
+
+    @Test
+    void anEmptyFileGivesTheDocumentedDefaults() throws Exception {
+        GatewaySettings settings = loader.load(write(""));
+
+        assertThat(settings.service().enabled()).isTrue();
+        assertThat(settings.pbx().configured()).isFalse();
+        assertThat(settings.pbx().port()).isEqualTo(5060);
+        assertThat(settings.pbx().transport()).isEqualTo(PbxTransport.UDP);
+        assertThat(settings.admin()).isEqualTo(new AdminSettings("127.0.0.1", 9090));
+        assertThat(settings.lifecycle().drainTimeout()).isEqualTo(Duration.ofSeconds(10));
+        assertThat(settings.eventLoops().threads()).isZero();
+        assertThat(settings.source().locate("cloudgate.admin.port")).isEqualTo("built-in default");
+    }
+
+    @Test
+    void everyMistakeIsReportedAtOnceWithFileLineAndKey() throws Exception {
+        Path file = Path.of(getClass().getResource("/config/five-mistakes.conf").toURI());
+
+        List<ConfigProblem> problems = problems(file);
+
+        assertThat(problems).extracting(ConfigProblem::line, ConfigProblem::key).containsExactly(
+                tuple(3, "cloudgate.servce"),
+                tuple(7, "cloudgate.admin.port"),
+                tuple(11, "cloudgate.pbx.transport"),
+                tuple(14, "cloudgate.lifecycle.drain-timeout"),
+                tuple(17, "cloudgate.event-loops.threads"));
+        assertThat(problems).allSatisfy(p -> assertThat(p.file()).isEqualTo(file.toString()));
+        assertThat(problems.get(0).message()).isEqualTo("unknown key (did you mean cloudgate.service?)");
+        assertThat(problems.get(1).message()).isEqualTo("99999 is out of range, must be between 0 and 65535");
+        assertThat(problems.get(2).message()).isEqualTo("unknown value \"sctp\", must be one of udp, tcp, udp-or-tcp");
+        assertThat(problems.get(3).message()).startsWith("bad duration \"10 parsecs\"");
+        assertThat(problems.get(4).message()).isEqualTo("expected a whole number, got \"four\"");
+        assertThat(problems.get(0).toString())
+                .isEqualTo(file + ":3: cloudgate.servce: unknown key (did you mean cloudgate.service?)");
+    }
+
+    @Test
+    void pbxCredentialsAreRequiredOnceAHostIsSet() throws Exception {
+        Path file = write("""
+                cloudgate.pbx {
+                  host = "pbx.example.com"
+                  username = "gateway"
+                }
+                """);
+
+        List<ConfigProblem> problems = problems(file);
+
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.key()).isEqualTo("cloudgate.pbx.password");
+            assertThat(p.line()).isEqualTo(1);
+            assertThat(p.message()).startsWith("missing required key");
+        });
+    }
+
+    @Test
+    void aConfiguredPbxIsReadAndItsPasswordNeverPrinted() throws Exception {
+        GatewaySettings settings = loader.load(write("""
+                cloudgate.pbx {
+                  host = "192.0.2.10"
+                  port = 5080
+                  transport = udp-or-tcp
+                  username = "gateway"
+                  password = "s3cret"
+                }
+                """));
+
+        assertThat(settings.pbx().configured()).isTrue();
+        assertThat(settings.pbx().transport()).isEqualTo(PbxTransport.UDP_OR_TCP);
+        assertThat(settings.pbx().password()).isEqualTo("s3cret");
+        assertThat(settings.pbx().toString()).doesNotContain("s3cret");
+        assertThat(settings.source().locate("cloudgate.pbx.port")).endsWith(":3");
+    }
+
+    @Test
+    void aDurationWithoutUnitIsRefusedRatherThanTakenAsMilliseconds() throws Exception {
+        List<ConfigProblem> problems = problems(write("cloudgate.lifecycle.drain-timeout = 10\n"));
+
+        assertThat(problems).singleElement().extracting(ConfigProblem::message)
+                .isEqualTo("expected a duration with a unit, e.g. 10s or 500ms, got a number (10)");
+    }
+
+    @Test
+    void aFractionalPortIsNotAPort() throws Exception {
+        assertThat(problems(write("cloudgate.pbx.port = 5060.5\n")))
+                .singleElement().extracting(ConfigProblem::message)
+                .isEqualTo("expected a whole number, got a number (5060.5)");
+    }
+
+    @Test
+    void aKeyInTheWrongSectionIsPointedToWhereItBelongs() throws Exception {
+        List<ConfigProblem> problems = problems(write("cloudgate.admin.drain-timeout = 5s\n"));
+
+        assertThat(problems).singleElement().extracting(ConfigProblem::message)
+                .isEqualTo("unknown key (did you mean cloudgate.lifecycle.drain-timeout?)");
+    }
+
+    @Test
+    void keysOutsideTheCloudgateSectionAreUnknownToo() throws Exception {
+        assertThat(problems(write("akka.loglevel = DEBUG\n")))
+                .singleElement().extracting(ConfigProblem::key).isEqualTo("akka");
+    }
+
+    @Test
+    void aSyntaxErrorIsOneProblemAtItsLine() throws Exception {
+        List<ConfigProblem> problems = problems(write("cloudgate {\n  admin.port = 9090\n  pbx {\n"));
+
+        assertThat(problems).singleElement().satisfies(p -> {
+            assertThat(p.line()).isPositive();
+            assertThat(p.key()).isEmpty();
+        });
+    }
+
+    @Test
+    void aMissingFileIsNamed() {
+        Path missing = dir.resolve("nope.conf");
+
+        InvalidSettingsException e = catchThrowableOfType(InvalidSettingsException.class, () -> loader.load(missing));
+
+        assertThat(e.problems()).singleElement().hasToString(missing + ": no such file");
+    }
+
+    @Test
+    void bindAddressMustBeAnIpLiteral() throws Exception {
+        assertThat(problems(write("cloudgate.admin.bind = \"localhost\"\n")))
+                .singleElement().extracting(ConfigProblem::key).isEqualTo("cloudgate.admin.bind");
+        assertThat(loader.load(write("cloudgate.admin.bind = \"::1\"\n")).admin().bind()).isEqualTo("::1");
+    }
+
+    @Test
+    void environmentSubstitutionsWork() throws Exception {
+        String home = System.getenv("HOME");
+        GatewaySettings settings = loader.load(write("cloudgate.pbx.username = ${HOME}\n"));
+
+        assertThat(settings.pbx().username()).isEqualTo(home);
+    }
+
+    @Test
+    void anUndefinedSubstitutionIsAProblem() {
+        assertThatThrownBy(() -> loader.load(write("cloudgate.pbx.host = ${CLOUDGATE_NO_SUCH_VARIABLE}\n")))
+                .isInstanceOf(InvalidSettingsException.class);
+    }
+
+    private List<ConfigProblem> problems(Path file) {
+        return catchThrowableOfType(InvalidSettingsException.class, () -> loader.load(file)).problems();
+    }
+
+    private Path write(String text) throws IOException {
+        Path file = Files.createTempFile(dir, "cloudgate", ".conf");
+        return Files.writeString(file, text);
+    }
+}

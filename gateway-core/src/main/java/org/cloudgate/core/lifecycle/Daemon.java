@@ -55,6 +55,22 @@ public final class Daemon {
         return metrics;
     }
 
+    /** Where components report whether they can work; served on {@code /health/ready}. */
+    public Readiness readiness() {
+        return readiness;
+    }
+
+    /** What the started components listen on, e.g. "admin-http http://127.0.0.1:9090". */
+    public List<String> listening() {
+        List<String> listening = new ArrayList<>();
+        for (Component component : started) {
+            for (String address : component.listening()) {
+                listening.add(component.name() + " " + address);
+            }
+        }
+        return listening;
+    }
+
     /**
      * Starts every component in order. If one fails, those already started are stopped again and
      * the failure is rethrown.
@@ -93,15 +109,9 @@ public final class Daemon {
             log.warn("the service is disabled (cloudgate.service.enabled = false): calls and registrations "
                     + "are refused with 503");
         }
-        List<String> listening = new ArrayList<>();
-        for (Component component : started) {
-            for (String address : component.listening()) {
-                listening.add(component.name() + " " + address);
-            }
-        }
         long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-        log.info("cloudgate {} ready in {} ms ({} event loops, {}): {}", version, sinceJvmStart,
-                settings.eventLoops().effectiveThreads(), loops.kind(), String.join(", ", listening));
+        log.info("cloudgate {} ready in {} ms (event loops: {} {}): {}", version, sinceJvmStart,
+                settings.eventLoops().effectiveThreads(), loops.kind(), String.join(", ", listening()));
     }
 
     /** Applies a validated reload: the live settings take effect now, the rest stays as started. */

@@ -31,6 +31,7 @@ public final class GatewayMetrics implements AutoCloseable {
     private final JvmGcMetrics gcMetrics = new JvmGcMetrics();
 
     public GatewayMetrics(String version) {
+        registry.config().meterFilter(new MeterDescriptions());
         new JvmMemoryMetrics().bindTo(registry);
         gcMetrics.bindTo(registry);
         new JvmThreadMetrics().bindTo(registry);

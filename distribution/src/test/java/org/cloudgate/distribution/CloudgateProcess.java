@@ -1,0 +1,105 @@
+package org.cloudgate.distribution;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The daemon as an operator runs it: {@code bin/cloudgate} from the assembled layout, in its own
+ * process, its console output captured to a file the test can read while it runs.
+ */
+final class CloudgateProcess implements AutoCloseable {
+
+    private static final Pattern ADMIN_URL = Pattern.compile("admin-http (http://\\S+)");
+
+    private final Process process;
+    private final Path output;
+
+    private CloudgateProcess(Process process, Path output) {
+        this.process = process;
+        this.output = output;
+    }
+
+    static Path home() {
+        return Path.of(System.getProperty("cloudgate.home", "target/cloudgate"));
+    }
+
+    static Path launcher() {
+        return home().resolve("bin/cloudgate");
+    }
+
+    static CloudgateProcess start(Path workDir, String... args) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(launcher().toString());
+        command.addAll(List.of(args));
+        Path output = Files.createTempFile(workDir, "cloudgate", ".out");
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
+        return new CloudgateProcess(process, output);
+    }
+
+    /** Runs a command that ends by itself, e.g. --check-config, and returns its exit code. */
+    int awaitExit(Duration limit) throws InterruptedException {
+        if (!process.waitFor(limit.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("cloudgate did not exit within " + limit + "; output:\n" + output());
+        }
+        return process.exitValue();
+    }
+
+    /** Waits for the ready line and returns the admin listener's base URL from it. */
+    String awaitReady() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> output().contains(" ready in ") || !process.isAlive());
+        Matcher m = ADMIN_URL.matcher(output());
+        if (!m.find()) {
+            throw new AssertionError("no ready line with the admin address; output:\n" + output());
+        }
+        return m.group(1);
+    }
+
+    String output() {
+        try {
+            return Files.readString(output, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    void signal(String name) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + name + " failed");
+        }
+    }
+
+    /** Sends SIGTERM, as systemd does on stop. */
+    void terminate() {
+        process.destroy();
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+        }
+    }
+}

@@ -171,28 +171,6 @@ public final class SettingsReader {
         return duration;
     }
 
-    /** A size in bytes; HOCON size units (KiB, MiB, kB...) are accepted, a bare number is bytes. */
-    public long bytes(String key, long min, long max) {
-        ConfigValue value = value(key);
-        if (value == null) {
-            return min;
-        }
-        long size;
-        try {
-            size = config.getBytes(key);
-        } catch (ConfigException.BadValue | ConfigException.WrongType e) {
-            problems.add(ConfigProblem.at(value.origin(), key, "bad size \"" + value.unwrapped()
-                    + "\": use a number and a unit (B, KiB, MiB), e.g. 64KiB"));
-            return min;
-        }
-        if (size < min || size > max) {
-            problems.add(ConfigProblem.at(value.origin(), key,
-                    size + " bytes is out of range, must be between " + min + " and " + max));
-            return min;
-        }
-        return size;
-    }
-
     /**
      * One of an enum's constants, written in the file in lower case with hyphens
      * ({@code UDP_OR_TCP} is {@code udp-or-tcp}).

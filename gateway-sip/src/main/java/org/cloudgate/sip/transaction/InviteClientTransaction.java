@@ -17,7 +17,9 @@ import java.net.InetSocketAddress;
  */
 public final class InviteClientTransaction extends ClientTransaction {
 
+    private long startNanos;
     private long interval;
+    private long nextRetransmission;
     private ResponseListener pendingCancel;
 
     InviteClientTransaction(TransactionLayer layer, TransactionKey key, SipRequest request, SipTransport transport,
@@ -27,10 +29,12 @@ public final class InviteClientTransaction extends ClientTransaction {
 
     @Override
     void start() {
+        startNanos = layer.loop().ticker().nanoTime();
         sendAndKeep(request.encode(layer.allocator()));
         if (!reliable()) {
             interval = layer.timers().t1Millis();
-            startRetransmitTimer(interval, this::timerA);
+            nextRetransmission = interval;
+            startRetransmitTimerAt(startNanos, nextRetransmission, this::timerA);
         }
         startTimeout(layer.timers().transactionTimeout(), this::timedOut);
     }
@@ -41,7 +45,8 @@ public final class InviteClientTransaction extends ClientTransaction {
         }
         resend();
         interval *= 2;
-        startRetransmitTimer(interval, this::timerA);
+        nextRetransmission += interval;
+        startRetransmitTimerAt(startNanos, nextRetransmission, this::timerA);
     }
 
     /**

@@ -13,7 +13,9 @@ import java.net.InetSocketAddress;
  */
 final class NonInviteClientTransaction extends ClientTransaction {
 
+    private long startNanos;
     private long interval;
+    private long nextRetransmission;
 
     NonInviteClientTransaction(TransactionLayer layer, TransactionKey key, SipRequest request,
                                SipTransport transport, InetSocketAddress peer, ResponseListener listener) {
@@ -22,10 +24,12 @@ final class NonInviteClientTransaction extends ClientTransaction {
 
     @Override
     void start() {
+        startNanos = layer.loop().ticker().nanoTime();
         sendAndKeep(request.encode(layer.allocator()));
         if (!reliable()) {
             interval = layer.timers().t1Millis();
-            startRetransmitTimer(interval, this::timerE);
+            nextRetransmission = interval;
+            startRetransmitTimerAt(startNanos, nextRetransmission, this::timerE);
         }
         startTimeout(layer.timers().transactionTimeout(), this::timedOut);
     }
@@ -37,7 +41,8 @@ final class NonInviteClientTransaction extends ClientTransaction {
         resend();
         interval = state == TransactionState.PROCEEDING ? layer.timers().t2Millis()
                 : Math.min(2 * interval, layer.timers().t2Millis());
-        startRetransmitTimer(interval, this::timerE);
+        nextRetransmission += interval;
+        startRetransmitTimerAt(startNanos, nextRetransmission, this::timerE);
     }
 
     @Override

@@ -71,6 +71,16 @@ abstract class Transaction {
         retransmitTimer = layer.loop().schedule(action, delayMillis, TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Schedules the next retransmission {@code offsetMillis} after {@code sinceNanos} rather than
+     * after the previous one, so that late timer ticks do not add up over a transaction.
+     */
+    void startRetransmitTimerAt(long sinceNanos, long offsetMillis, Runnable action) {
+        long delay = sinceNanos + TimeUnit.MILLISECONDS.toNanos(offsetMillis) - layer.loop().ticker().nanoTime();
+        cancelRetransmitTimer();
+        retransmitTimer = layer.loop().schedule(action, Math.max(0, delay), TimeUnit.NANOSECONDS);
+    }
+
     void cancelRetransmitTimer() {
         if (retransmitTimer != null) {
             retransmitTimer.cancel(false);

@@ -1,0 +1,63 @@
+package org.cloudgate.sip.codec;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import java.util.concurrent.ThreadLocalRandom;
+import org.cloudgate.sip.message.BufferedSipMessage;
+import org.cloudgate.sip.message.HeaderName;
+import org.cloudgate.sip.message.NameAddress;
+import org.cloudgate.sip.message.SipHead;
+import org.cloudgate.sip.message.SipHeadParser;
+import org.cloudgate.sip.message.SipRejection;
+import org.cloudgate.sip.message.SipRequest;
+import org.cloudgate.sip.message.SipResponse;
+
+/**
+ * Builds the response a UAS or the syntax layer sends without a transaction user: status line,
+ * then Via, From, To, Call-ID and CSeq copied from the request, a To tag added when the request
+ * had none, and an empty body (RFC 3261 section 8.2.6.2).
+ */
+public final class SipErrorResponse {
+    private static final int UNLIMITED = Integer.MAX_VALUE / 4;
+    private static final HeaderName[] COPIED = {
+        HeaderName.VIA, HeaderName.FROM, HeaderName.TO, HeaderName.CALL_ID, HeaderName.CSEQ
+    };
+
+    private SipErrorResponse() {
+    }
+
+    /** The answer to a request the syntax layer refused: 400, 413 or 505 with the reason. */
+    public static SipResponse forRejection(SipRequest request, SipRejection rejection) {
+        return of(request, rejection.status(), rejection.reasonPhrase());
+    }
+
+    /** A response with {@code status} and {@code reasonPhrase} to {@code request}. */
+    public static SipResponse of(SipRequest request, int status, String reasonPhrase) {
+        StringBuilder text = new StringBuilder(512)
+                .append("SIP/2.0 ").append(status).append(' ').append(reasonPhrase).append("\r\n");
+        for (HeaderName name : COPIED) {
+            for (String value : request.headers(name)) {
+                text.append(name.canonical()).append(": ").append(value);
+                if (name == HeaderName.TO && needsTag(request, status)) {
+                    text.append(";tag=").append(Long.toHexString(ThreadLocalRandom.current().nextLong()));
+                }
+                text.append("\r\n");
+            }
+        }
+        text.append("Content-Length: 0\r\n\r\n");
+        ByteBuf buffer = Unpooled.buffer(ByteBufUtil.utf8Bytes(text));
+        ByteBufUtil.writeUtf8(buffer, text);
+        SipHead head = new SipHeadParser(UNLIMITED, UNLIMITED, UNLIMITED).parse(buffer, buffer.writerIndex());
+        return (SipResponse) BufferedSipMessage.create(buffer, head, buffer.writerIndex(), null);
+    }
+
+    /** A UAS adds a To tag to every response but 100 (RFC 3261 section 8.2.6.2). */
+    private static boolean needsTag(SipRequest request, int status) {
+        if (status == 100) {
+            return false;
+        }
+        NameAddress to = request.to();
+        return to == null || to.tag() == null;
+    }
+}

@@ -1,0 +1,65 @@
+package org.cloudgate.sip.codec;
+
+import io.netty.buffer.ByteBuf;
+import org.cloudgate.sip.message.BufferedSipMessage;
+import org.cloudgate.sip.message.HeaderIndex;
+import org.cloudgate.sip.message.HeaderName;
+import org.cloudgate.sip.message.SipHead;
+import org.cloudgate.sip.message.SipHeadParser;
+import org.cloudgate.sip.message.SipMessage;
+import org.cloudgate.sip.message.SipRejection;
+import org.cloudgate.sip.message.ValueScanner;
+
+/**
+ * What both framings share: the head parser configured from the limits, the Content-Length
+ * rules, and turning a framed head into a message carrying the syntax layer's verdict.
+ */
+final class SipFraming {
+    /** Content-Length header absent. */
+    static final long ABSENT = -1;
+    /** Content-Length not a number that fits (RFC 4475 3.1.2.3). */
+    static final long MALFORMED = -2;
+
+    private final SipDecoderConfig config;
+    private final SipHeadParser parser;
+
+    SipFraming(SipDecoderConfig config) {
+        this.config = config;
+        this.parser = new SipHeadParser(config.maxStartLine(), config.maxHeaderBlock(), config.maxHeaders());
+    }
+
+    SipDecoderConfig config() {
+        return config;
+    }
+
+    /** Parses the head at index 0 of {@code view}. */
+    SipHead parse(ByteBuf view, int available) {
+        return parser.parse(view, available);
+    }
+
+    /** The first Content-Length value (RFC 3261 section 20.14), {@link #ABSENT} or {@link #MALFORMED}. */
+    static long contentLength(ByteBuf view, SipHead head) {
+        HeaderIndex index = head.headers();
+        int header = index.next(HeaderName.CONTENT_LENGTH, 0);
+        if (header < 0) {
+            return ABSENT;
+        }
+        long length = ValueScanner.parseNumber(view, index.valueStart(header), index.valueEnd(header));
+        return length < 0 || length > Integer.MAX_VALUE ? MALFORMED : length;
+    }
+
+    /**
+     * Builds the message of {@code length} octets at {@code offset} of {@code source}, retaining
+     * a slice of it. The syntax check runs unless the framing already failed.
+     *
+     * @param failure a framing or start-line failure, or {@code null}
+     */
+    static SipMessage toMessage(ByteBuf source, int offset, int length, SipHead head, SipRejection failure) {
+        ByteBuf slice = source.retainedSlice(offset, length);
+        SipRejection rejection = failure != null ? failure : head.rejection();
+        if (rejection == null) {
+            rejection = MessageSyntax.check(slice, head);
+        }
+        return BufferedSipMessage.create(slice, head, length, rejection);
+    }
+}

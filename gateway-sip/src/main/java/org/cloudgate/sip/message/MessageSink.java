@@ -1,0 +1,161 @@
+package org.cloudgate.sip.message;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.CompositeByteBuf;
+
+/**
+ * Where {@link MessageWriter} sends a message's pieces: ranges of the original buffer and new
+ * text. Three sinks: one copy into a buffer, a composite of slices, and a length count.
+ */
+interface MessageSink {
+
+    /** Emits original octets {@code [start, end)} of the message buffer. */
+    void original(int start, int end);
+
+    /** Emits new text, UTF-8 encoded. */
+    void text(CharSequence text);
+
+    /** Emits a non-negative decimal number. */
+    void number(long value);
+
+    /** Emits a whole buffer (a replaced body). */
+    void buffer(ByteBuf content);
+
+    /** Copies everything into one buffer. */
+    final class Copy implements MessageSink {
+        private final ByteBuf source;
+        private final ByteBuf out;
+
+        Copy(ByteBuf source, ByteBuf out) {
+            this.source = source;
+            this.out = out;
+        }
+
+        @Override
+        public void original(int start, int end) {
+            if (end > start) {
+                out.writeBytes(source, start, end - start);
+            }
+        }
+
+        @Override
+        public void text(CharSequence text) {
+            ByteBufUtil.writeUtf8(out, text);
+        }
+
+        @Override
+        public void number(long value) {
+            writeNumber(out, value);
+        }
+
+        @Override
+        public void buffer(ByteBuf content) {
+            out.writeBytes(content, content.readerIndex(), content.readableBytes());
+        }
+    }
+
+    /** Builds a composite: adjacent original ranges become one retained slice. */
+    final class Composite implements MessageSink {
+        private final ByteBuf source;
+        private final ByteBufAllocator allocator;
+        private final CompositeByteBuf out;
+        private int pendingStart = -1;
+        private int pendingEnd;
+
+        Composite(ByteBuf source, ByteBufAllocator allocator) {
+            this.source = source;
+            this.allocator = allocator;
+            this.out = allocator.compositeBuffer(Integer.MAX_VALUE);
+        }
+
+        @Override
+        public void original(int start, int end) {
+            if (end <= start) {
+                return;
+            }
+            if (pendingStart >= 0 && pendingEnd == start) {
+                pendingEnd = end;
+                return;
+            }
+            flush();
+            pendingStart = start;
+            pendingEnd = end;
+        }
+
+        @Override
+        public void text(CharSequence text) {
+            flush();
+            ByteBuf piece = allocator.buffer(ByteBufUtil.utf8Bytes(text));
+            ByteBufUtil.writeUtf8(piece, text);
+            out.addComponent(true, piece);
+        }
+
+        @Override
+        public void number(long value) {
+            flush();
+            ByteBuf piece = allocator.buffer(20);
+            writeNumber(piece, value);
+            out.addComponent(true, piece);
+        }
+
+        @Override
+        public void buffer(ByteBuf content) {
+            flush();
+            out.addComponent(true, content.retainedSlice());
+        }
+
+        CompositeByteBuf finish() {
+            flush();
+            return out;
+        }
+
+        private void flush() {
+            if (pendingStart >= 0) {
+                out.addComponent(true, source.retainedSlice(pendingStart, pendingEnd - pendingStart));
+                pendingStart = -1;
+            }
+        }
+    }
+
+    /** Counts octets only. */
+    final class Length implements MessageSink {
+        private int length;
+
+        @Override
+        public void original(int start, int end) {
+            length += Math.max(0, end - start);
+        }
+
+        @Override
+        public void text(CharSequence text) {
+            length += ByteBufUtil.utf8Bytes(text);
+        }
+
+        @Override
+        public void number(long value) {
+            long rest = value;
+            do {
+                length++;
+                rest /= 10;
+            } while (rest > 0);
+        }
+
+        @Override
+        public void buffer(ByteBuf content) {
+            length += content.readableBytes();
+        }
+
+        int length() {
+            return length;
+        }
+    }
+
+    static void writeNumber(ByteBuf out, long value) {
+        if (value >= 10) {
+            writeNumber(out, value / 10);
+        }
+        out.writeByte((int) ('0' + value % 10));
+    }
+}

@@ -1,0 +1,129 @@
+package org.cloudgate.sip.transaction;
+
+import org.cloudgate.sip.message.SipRequest;
+import org.cloudgate.sip.message.SipResponse;
+import org.cloudgate.sip.transport.SipTransport;
+
+import java.net.InetSocketAddress;
+
+/**
+ * RFC 3261 section 17.1.1 (figure 5) with RFC 6026: Calling, Proceeding, Completed, Accepted,
+ * Terminated. Over UDP the INVITE is resent with doubling intervals (timer A) until a response or
+ * timer B. A non-2xx final response is acknowledged here; a 2xx is passed up (its ACK belongs to
+ * the dialog) and further 2xx retransmissions are passed up too while timer M runs.
+ *
+ * <p>{@link #cancel(ResponseListener)} sends a CANCEL once a provisional response has arrived,
+ * never before (RFC 3261 section 9.1).
+ */
+public final class InviteClientTransaction extends ClientTransaction {
+
+    private long startNanos;
+    private long interval;
+    private long nextRetransmission;
+    private ResponseListener pendingCancel;
+
+    InviteClientTransaction(TransactionLayer layer, TransactionKey key, SipRequest request, SipTransport transport,
+                            InetSocketAddress peer, ResponseListener listener) {
+        super(layer, key, request, transport, peer, TransactionState.CALLING, listener);
+    }
+
+    @Override
+    void start() {
+        startNanos = layer.loop().ticker().nanoTime();
+        sendAndKeep(request.encode(layer.allocator()));
+        if (!reliable()) {
+            interval = layer.timers().t1Millis();
+            nextRetransmission = interval;
+            startRetransmitTimerAt(startNanos, nextRetransmission, this::timerA);
+        }
+        startTimeout(layer.timers().transactionTimeout(), this::timedOut);
+    }
+
+    private void timerA() {
+        if (state != TransactionState.CALLING) {
+            return;
+        }
+        resend();
+        interval *= 2;
+        nextRetransmission += interval;
+        startRetransmitTimerAt(startNanos, nextRetransmission, this::timerA);
+    }
+
+    /**
+     * Cancels the INVITE: sends CANCEL in its own non-INVITE transaction now if a provisional
+     * response came, or as soon as one comes. Nothing happens once a final response arrived.
+     *
+     * @param cancelListener receives the response to the CANCEL itself
+     */
+    public void cancel(ResponseListener cancelListener) {
+        layer.assertOnLoop();
+        if (state == TransactionState.PROCEEDING) {
+            layer.sendCancel(this, cancelListener);
+        } else if (state == TransactionState.CALLING) {
+            pendingCancel = cancelListener;
+        }
+    }
+
+    @Override
+    void receive(SipResponse response) {
+        int status = response.status();
+        switch (state) {
+            case CALLING, PROCEEDING -> {
+                if (status < 200) {
+                    state = TransactionState.PROCEEDING;
+                    cancelRetransmitTimer();
+                    listener.onResponse(this, response);
+                    sendPendingCancel();
+                } else if (status < 300) {
+                    accept(response);
+                } else {
+                    complete(response);
+                }
+            }
+            case COMPLETED -> {
+                if (status >= 300) {
+                    resend();
+                }
+            }
+            case ACCEPTED -> {
+                if (status >= 200 && status < 300) {
+                    listener.onResponse(this, response);
+                }
+            }
+            default -> {
+                // Terminated: nothing matches any more.
+            }
+        }
+    }
+
+    private void sendPendingCancel() {
+        if (pendingCancel != null) {
+            ResponseListener cancelListener = pendingCancel;
+            pendingCancel = null;
+            layer.sendCancel(this, cancelListener);
+        }
+    }
+
+    private void accept(SipResponse response) {
+        state = TransactionState.ACCEPTED;
+        cancelRetransmitTimer();
+        pendingCancel = null;
+        listener.onResponse(this, response);
+        startTimeout(layer.timers().transactionTimeout(), this::terminate);
+    }
+
+    /** RFC 3261 section 17.1.1.3: ACK the non-2xx final response in this transaction. */
+    private void complete(SipResponse response) {
+        state = TransactionState.COMPLETED;
+        cancelRetransmitTimer();
+        pendingCancel = null;
+        SipRequest ack = ControlRequests.ackFor(request, response);
+        try {
+            sendAndKeep(ack.encode(layer.allocator()));
+        } finally {
+            ack.release();
+        }
+        listener.onResponse(this, response);
+        startTimeout(layer.timers().timerD(reliable()), this::terminate);
+    }
+}

@@ -1,0 +1,35 @@
+package org.cloudgate.sip.transaction;
+
+import org.cloudgate.sip.message.SipRequest;
+import org.cloudgate.sip.transport.SipTransport;
+
+import java.net.InetSocketAddress;
+
+/**
+ * RFC 3261 section 17.2.2 (figure 8): Trying, Proceeding, Completed, Terminated. Timer J keeps the
+ * final response around to answer retransmissions over UDP.
+ */
+final class NonInviteServerTransaction extends ServerTransaction {
+
+    NonInviteServerTransaction(TransactionLayer layer, TransactionKey key, SipRequest request,
+                               SipTransport transport, InetSocketAddress source) {
+        super(layer, key, request, transport, source, TransactionState.TRYING);
+    }
+
+    @Override
+    void advance(int status) {
+        if (status < 200) {
+            state = TransactionState.PROCEEDING;
+            return;
+        }
+        state = TransactionState.COMPLETED;
+        startTimeout(layer.timers().timerJ(reliable()), this::terminate);
+    }
+
+    @Override
+    void retransmission(SipRequest again) {
+        if (state == TransactionState.PROCEEDING || state == TransactionState.COMPLETED) {
+            resend();
+        }
+    }
+}

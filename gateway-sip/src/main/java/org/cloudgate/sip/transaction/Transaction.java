@@ -1,0 +1,122 @@
+package org.cloudgate.sip.transaction;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.util.concurrent.ScheduledFuture;
+import org.cloudgate.sip.message.SipRequest;
+import org.cloudgate.sip.transport.SipTransport;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What the four machines of RFC 3261 section 17 share: the request that made the transaction, the
+ * peer and transport, the encoded message to retransmit, and at most two running timers. Every
+ * method runs on the event loop of the owning {@link TransactionLayer}; there are no locks.
+ */
+abstract class Transaction {
+
+    final TransactionLayer layer;
+    final TransactionKey key;
+    final SipRequest request;
+    final SipTransport transport;
+    final InetSocketAddress peer;
+    TransactionState state;
+    private ScheduledFuture<?> retransmitTimer;
+    private ScheduledFuture<?> timeoutTimer;
+    /** The bytes last sent by this transaction, kept for retransmission; released at the end. */
+    private ByteBuf lastSent;
+
+    Transaction(TransactionLayer layer, TransactionKey key, SipRequest request, SipTransport transport,
+                InetSocketAddress peer, TransactionState initial) {
+        this.layer = layer;
+        this.key = key;
+        this.request = request;
+        this.transport = transport;
+        this.peer = peer;
+        this.state = initial;
+    }
+
+    public TransactionState state() {
+        return state;
+    }
+
+    public SipRequest request() {
+        return request;
+    }
+
+    boolean reliable() {
+        return transport.reliable();
+    }
+
+    /** Sends {@code encoded} and keeps it for {@link #resend()}. */
+    void sendAndKeep(ByteBuf encoded) {
+        if (lastSent != null) {
+            lastSent.release();
+        }
+        lastSent = encoded;
+        resend();
+    }
+
+    void resend() {
+        if (lastSent != null) {
+            transport.send(lastSent.retainedDuplicate(), peer, this::transportFailed);
+        }
+    }
+
+    /** RFC 3261 section 17.1.4 / 17.2.4: a transport error ends the transaction. */
+    abstract void transportFailed(Throwable cause);
+
+    void startRetransmitTimer(long delayMillis, Runnable action) {
+        cancelRetransmitTimer();
+        retransmitTimer = layer.loop().schedule(action, delayMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * Schedules the next retransmission {@code offsetMillis} after {@code sinceNanos} rather than
+     * after the previous one, so that late timer ticks do not add up over a transaction.
+     */
+    void startRetransmitTimerAt(long sinceNanos, long offsetMillis, Runnable action) {
+        long delay = sinceNanos + TimeUnit.MILLISECONDS.toNanos(offsetMillis) - layer.loop().ticker().nanoTime();
+        cancelRetransmitTimer();
+        retransmitTimer = layer.loop().schedule(action, Math.max(0, delay), TimeUnit.NANOSECONDS);
+    }
+
+    void cancelRetransmitTimer() {
+        if (retransmitTimer != null) {
+            retransmitTimer.cancel(false);
+            retransmitTimer = null;
+        }
+    }
+
+    /** Arms the state's timeout; zero (a reliable transport's timers D, I, J and K) fires at once. */
+    void startTimeout(long delayMillis, Runnable action) {
+        if (timeoutTimer != null) {
+            timeoutTimer.cancel(false);
+        }
+        if (delayMillis <= 0) {
+            timeoutTimer = null;
+            action.run();
+        } else {
+            timeoutTimer = layer.loop().schedule(action, delayMillis, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Moves to Terminated, stops every timer, forgets the transaction and frees what it held. */
+    void terminate() {
+        if (state == TransactionState.TERMINATED) {
+            return;
+        }
+        state = TransactionState.TERMINATED;
+        cancelRetransmitTimer();
+        if (timeoutTimer != null) {
+            timeoutTimer.cancel(false);
+            timeoutTimer = null;
+        }
+        layer.forget(this);
+        if (lastSent != null) {
+            lastSent.release();
+            lastSent = null;
+        }
+        request.release();
+    }
+}

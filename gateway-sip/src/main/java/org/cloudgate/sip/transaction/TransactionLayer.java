@@ -1,0 +1,238 @@
+package org.cloudgate.sip.transaction;
+
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.EventLoop;
+import org.cloudgate.sip.codec.SipErrorResponse;
+import org.cloudgate.sip.message.NameAddress;
+import org.cloudgate.sip.message.SipMessage;
+import org.cloudgate.sip.message.SipMethods;
+import org.cloudgate.sip.message.SipRequest;
+import org.cloudgate.sip.message.SipResponse;
+import org.cloudgate.sip.transport.SipTransport;
+
+import java.net.InetSocketAddress;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The transactions of one event loop (RFC 3261 section 17): matches each received message to its
+ * transaction or starts a new one, absorbs retransmissions, answers CANCEL (section 9.2), refuses
+ * merged requests with 482 (section 8.2.2.2), and runs every timer on the loop itself: no thread
+ * and no lock per transaction.
+ *
+ * <p>All methods must be called on {@link #loop()}.
+ */
+public final class TransactionLayer {
+
+    private final EventLoop loop;
+    private final TransactionTimers timers;
+    private final TransactionUser user;
+    private final TransactionMetrics metrics;
+    private final ByteBufAllocator allocator;
+    private final Map<TransactionKey, ClientTransaction> clients = new HashMap<>();
+    private final Map<TransactionKey, ServerTransaction> servers = new HashMap<>();
+    /** Server transactions of requests without a To tag, by origin, to spot merged requests. */
+    private final Map<String, ServerTransaction> byOrigin = new HashMap<>();
+
+    public TransactionLayer(EventLoop loop, TransactionTimers timers, TransactionUser user,
+                            TransactionMetrics metrics, ByteBufAllocator allocator) {
+        this.loop = loop;
+        this.timers = timers;
+        this.user = user;
+        this.metrics = metrics;
+        this.allocator = allocator;
+    }
+
+    public EventLoop loop() {
+        return loop;
+    }
+
+    TransactionTimers timers() {
+        return timers;
+    }
+
+    TransactionUser user() {
+        return user;
+    }
+
+    ByteBufAllocator allocator() {
+        return allocator;
+    }
+
+    /** Transactions alive on this loop, client and server. */
+    public int size() {
+        return clients.size() + servers.size();
+    }
+
+    void assertOnLoop() {
+        if (!loop.inEventLoop()) {
+            throw new IllegalStateException("transactions are used from their event loop only");
+        }
+    }
+
+    /**
+     * Takes a message the transport decoded and accepted, and its source. Ownership passes here:
+     * the message is released when its transaction is done with it.
+     */
+    public void receive(SipMessage message, InetSocketAddress source, SipTransport transport) {
+        assertOnLoop();
+        if (message.isRequest()) {
+            receiveRequest((SipRequest) message, source, transport);
+        } else {
+            receiveResponse((SipResponse) message, source);
+        }
+    }
+
+    private void receiveResponse(SipResponse response, InetSocketAddress source) {
+        try {
+            ClientTransaction transaction = clients.get(
+                    TransactionKey.forClient(response.topVia().branch(), response.cseq().method()));
+            if (transaction == null) {
+                metrics.stray();
+                user.onStrayResponse(response, source);
+            } else {
+                transaction.receive(response);
+            }
+        } finally {
+            response.release();
+        }
+    }
+
+    private void receiveRequest(SipRequest request, InetSocketAddress source, SipTransport transport) {
+        String method = request.method();
+        TransactionKey key = TransactionKey.forServer(request, method);
+        ServerTransaction existing = servers.get(key);
+        if (SipMethods.ACK.equals(method)) {
+            try {
+                if (existing instanceof InviteServerTransaction invite
+                        && invite.state() == TransactionState.COMPLETED) {
+                    invite.acknowledged();
+                } else if (existing == null || existing.state() == TransactionState.ACCEPTED) {
+                    user.onAck(request, source);
+                }
+            } finally {
+                request.release();
+            }
+            return;
+        }
+        if (existing != null) {
+            metrics.absorbed();
+            try {
+                existing.retransmission(request);
+            } finally {
+                request.release();
+            }
+            return;
+        }
+        ServerTransaction transaction = SipMethods.INVITE.equals(method)
+                ? new InviteServerTransaction(this, key, request, transport, source)
+                : new NonInviteServerTransaction(this, key, request, transport, source);
+        servers.put(key, transaction);
+        metrics.started(false);
+        if (SipMethods.CANCEL.equals(method)) {
+            cancel(transaction, request);
+            return;
+        }
+        if (merged(transaction, request)) {
+            return;
+        }
+        if (transaction instanceof InviteServerTransaction invite) {
+            invite.sendTrying();
+        }
+        user.onRequest(transaction, request);
+    }
+
+    /** RFC 3261 section 9.2: 200 to a CANCEL that matches a pending INVITE, 481 otherwise. */
+    private void cancel(ServerTransaction cancelTransaction, SipRequest cancel) {
+        ServerTransaction invite = servers.get(TransactionKey.cancelled(cancel));
+        if (invite == null) {
+            metrics.unmatchedCancel();
+            answer(cancelTransaction, 481, "Call/Transaction Does Not Exist");
+            return;
+        }
+        answer(cancelTransaction, 200, "OK");
+        if (invite.pending()) {
+            user.onCancel(invite, cancel);
+        }
+    }
+
+    /**
+     * RFC 3261 section 8.2.2.2: a request without To tag whose From tag, Call-ID and CSeq match a
+     * transaction in progress, but which arrived with another branch, took a second path here.
+     */
+    private boolean merged(ServerTransaction transaction, SipRequest request) {
+        NameAddress to = request.to();
+        if (to == null || to.tag() != null) {
+            return false;
+        }
+        NameAddress from = request.from();
+        String origin = request.callId() + '|' + (from == null ? "" : from.tag()) + '|' + request.cseq().number()
+                + '|' + request.cseq().method();
+        ServerTransaction first = byOrigin.putIfAbsent(origin, transaction);
+        if (first == null) {
+            transaction.origin = origin;
+            return false;
+        }
+        metrics.merged();
+        answer(transaction, 482, "Loop Detected");
+        return true;
+    }
+
+    private static void answer(ServerTransaction transaction, int status, String reason) {
+        SipResponse response = SipErrorResponse.of(transaction.request(), status, reason);
+        try {
+            transaction.respond(response);
+        } finally {
+            response.release();
+        }
+    }
+
+    /**
+     * Sends {@code request} (ownership passes here) in a new client transaction. The top Via must
+     * carry a branch with the RFC 3261 magic cookie, unique to this request (see {@link Branch}).
+     */
+    public ClientTransaction send(SipRequest request, InetSocketAddress destination, SipTransport transport,
+                                  ResponseListener listener) {
+        assertOnLoop();
+        String method = request.method();
+        if (SipMethods.ACK.equals(method)) {
+            request.release();
+            throw new IllegalArgumentException("an ACK is not sent in a transaction of its own");
+        }
+        TransactionKey key = TransactionKey.forClient(request.topVia().branch(), method);
+        ClientTransaction transaction = SipMethods.INVITE.equals(method)
+                ? new InviteClientTransaction(this, key, request, transport, destination, listener)
+                : new NonInviteClientTransaction(this, key, request, transport, destination, listener);
+        if (clients.putIfAbsent(key, transaction) != null) {
+            request.release();
+            throw new IllegalArgumentException("branch " + key.branch() + " is already in use for " + method);
+        }
+        metrics.started(true);
+        transaction.start();
+        return transaction;
+    }
+
+    void sendCancel(InviteClientTransaction invite, ResponseListener listener) {
+        send(ControlRequests.cancelFor(invite.request()), invite.peer, invite.transport, listener);
+    }
+
+    /** Called by a transaction as it terminates. */
+    void forget(Transaction transaction) {
+        boolean removed;
+        if (transaction instanceof ServerTransaction server) {
+            removed = servers.remove(server.key, server);
+            if (server.origin != null) {
+                byOrigin.remove(server.origin, server);
+            }
+        } else {
+            removed = clients.remove(transaction.key, transaction);
+        }
+        if (removed) {
+            metrics.ended();
+        }
+    }
+
+    void timedOut() {
+        metrics.timedOut();
+    }
+}

@@ -1,0 +1,256 @@
+package org.cloudgate.sip.transport;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.EventLoop;
+import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.EventExecutor;
+import org.cloudgate.sip.codec.SipCodecMetrics;
+import org.cloudgate.sip.codec.SipDatagramDecoder;
+import org.cloudgate.sip.codec.SipDatagramEncoder;
+import org.cloudgate.sip.codec.SipRejectionResponder;
+import org.cloudgate.sip.codec.SipStreamDecoder;
+import org.cloudgate.sip.codec.SipStreamEncoder;
+import org.cloudgate.sip.transaction.TransactionLayer;
+import org.cloudgate.sip.transaction.TransactionMetrics;
+import org.cloudgate.sip.transaction.TransactionUser;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The SIP listeners and the transaction layers behind them, one layer per event loop.
+ *
+ * <p>UDP: with epoll, one socket per loop on the same port (SO_REUSEPORT), so the kernel spreads
+ * peers over the loops and each peer's messages stay on one loop; with NIO, one socket. TCP and
+ * TLS: one listening socket; each connection lives on one loop and its messages go to that loop's
+ * transactions. Channels start reading only once every loop's stack is in place.
+ */
+public final class SipStack implements AutoCloseable {
+
+    private static final int UDP_RECEIVE_BUFFER = 4 * 1024 * 1024;
+
+    private final Map<EventLoop, LoopStack> stacks = new LinkedHashMap<>();
+    private final List<Channel> listeners = new ArrayList<>();
+
+    private SipStack() {
+    }
+
+    /**
+     * Binds every configured listener and starts reading.
+     *
+     * @throws SipListenerException naming the transport and address that failed; whatever was
+     *                              bound before is closed again
+     */
+    public static SipStack start(SipStackSettings settings, SipChannels channels, TransactionUser user,
+                                 MeterRegistry registry) throws SipListenerException {
+        SipStack stack = new SipStack();
+        try {
+            stack.bind(settings, channels, user, registry);
+        } catch (SipListenerException | RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+        return stack;
+    }
+
+    private void bind(SipStackSettings settings, SipChannels channels, TransactionUser user, MeterRegistry registry)
+            throws SipListenerException {
+        TransactionMetrics transactionMetrics = new TransactionMetrics(registry);
+        List<EventLoop> loops = new ArrayList<>();
+        for (EventExecutor executor : channels.group()) {
+            loops.add((EventLoop) executor);
+        }
+        Map<EventLoop, UdpTransport> udp = bindUdp(settings, channels, registry, loops);
+        Channel tcpListener = settings.tcpPort() == SipStackSettings.DISABLED ? null
+                : bindStream("TCP", settings.tcpPort(), settings, channels, streamPipeline(settings, registry, "tcp",
+                        null));
+        SslContext tlsServer = settings.tls().isPresent() && settings.tlsPort() != SipStackSettings.DISABLED
+                ? serverContext(settings) : null;
+        Channel tlsListener = tlsServer == null ? null
+                : bindStream("TLS", settings.tlsPort(), settings, channels, streamPipeline(settings, registry, "tls",
+                        tlsServer));
+        SslContext tlsClient = tlsServer == null ? null : clientContext(settings);
+
+        int connectTimeout = (int) settings.connectTimeout().toMillis();
+        UdpTransport sharedUdp = udp.isEmpty() ? null : udp.values().iterator().next();
+        for (EventLoop loop : loops) {
+            TransactionLayer layer = new TransactionLayer(loop, settings.timers(), user, transactionMetrics,
+                    ByteBufAllocator.DEFAULT);
+            StreamTransport tcp = tcpListener == null ? null : new StreamTransport("TCP", loop,
+                    (InetSocketAddress) tcpListener.localAddress(), channels.socketChannel(),
+                    streamPipeline(settings, registry, "tcp", null), connectTimeout);
+            StreamTransport tls = tlsListener == null ? null : new StreamTransport("TLS", loop,
+                    (InetSocketAddress) tlsListener.localAddress(), channels.socketChannel(),
+                    streamPipeline(settings, registry, "tls", tlsClient), connectTimeout);
+            stacks.put(loop, new LoopStack(layer, udp.getOrDefault(loop, sharedUdp), tcp, tls));
+        }
+        for (Channel listener : listeners) {
+            listener.config().setAutoRead(true);
+        }
+    }
+
+    private Map<EventLoop, UdpTransport> bindUdp(SipStackSettings settings, SipChannels channels,
+                                                 MeterRegistry registry, List<EventLoop> loops)
+            throws SipListenerException {
+        Map<EventLoop, UdpTransport> bound = new LinkedHashMap<>();
+        if (settings.udpPort() == SipStackSettings.DISABLED) {
+            return bound;
+        }
+        SipDatagramDecoder decoder = new SipDatagramDecoder(settings.limits(), new SipCodecMetrics(registry, "udp"));
+        SipDatagramEncoder encoder = new SipDatagramEncoder();
+        SipRejectionResponder responder = new SipRejectionResponder();
+        TransactionDispatcher dispatcher = new TransactionDispatcher(stacks::get, LoopStack::udp);
+        int port = settings.udpPort();
+        for (EventLoop loop : channels.epoll() ? loops : loops.subList(0, 1)) {
+            Bootstrap bootstrap = new Bootstrap().group(loop).channel(channels.datagramChannel())
+                    .option(ChannelOption.AUTO_READ, false)
+                    .option(ChannelOption.SO_RCVBUF, UDP_RECEIVE_BUFFER)
+                    .handler(new ChannelInitializer<DatagramChannel>() {
+                        @Override
+                        protected void initChannel(DatagramChannel ch) {
+                            ch.pipeline().addLast(decoder, encoder, responder, dispatcher);
+                        }
+                    });
+            if (channels.epoll()) {
+                bootstrap.option(EpollChannelOption.SO_REUSEPORT, true);
+            }
+            InetSocketAddress address = new InetSocketAddress(settings.bindAddress(), port);
+            Channel channel = bindOrFail(bootstrap.bind(address), "UDP", address);
+            listeners.add(channel);
+            port = ((InetSocketAddress) channel.localAddress()).getPort();
+            bound.put(loop, new UdpTransport(channel));
+        }
+        return bound;
+    }
+
+    private Channel bindStream(String transport, int port, SipStackSettings settings, SipChannels channels,
+                               ChannelInitializer<SocketChannel> pipeline) throws SipListenerException {
+        ServerBootstrap bootstrap = new ServerBootstrap().group(channels.group()).channel(channels.serverChannel())
+                .option(ChannelOption.AUTO_READ, false)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(pipeline);
+        InetSocketAddress address = new InetSocketAddress(settings.bindAddress(), port);
+        Channel channel = bindOrFail(bootstrap.bind(address), transport, address);
+        listeners.add(channel);
+        return channel;
+    }
+
+    private static Channel bindOrFail(io.netty.channel.ChannelFuture binding, String transport,
+                                      InetSocketAddress address) throws SipListenerException {
+        binding.awaitUninterruptibly();
+        if (!binding.isSuccess()) {
+            throw new SipListenerException(transport, address, binding.cause());
+        }
+        return binding.channel();
+    }
+
+    private ChannelInitializer<SocketChannel> streamPipeline(SipStackSettings settings, MeterRegistry registry,
+                                                             String transport, SslContext tls) {
+        SipCodecMetrics metrics = new SipCodecMetrics(registry, transport);
+        SipRejectionResponder responder = new SipRejectionResponder();
+        TransactionDispatcher dispatcher = new TransactionDispatcher(stacks::get,
+                "tls".equals(transport) ? LoopStack::tls : LoopStack::tcp);
+        long idle = settings.idleTimeout().toMillis();
+        return new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(SocketChannel ch) {
+                ChannelPipeline p = ch.pipeline();
+                if (tls != null) {
+                    p.addLast(tls.newHandler(ch.alloc()));
+                }
+                p.addLast(new IdleStateHandler(0, 0, idle, TimeUnit.MILLISECONDS), new IdleConnectionCloser(),
+                        new SipStreamDecoder(settings.limits(), metrics, transport), new SipStreamEncoder(),
+                        responder, dispatcher);
+            }
+        };
+    }
+
+    private static SslContext serverContext(SipStackSettings settings) throws SipListenerException {
+        TlsFiles files = settings.tls().orElseThrow();
+        try {
+            return SslContextBuilder.forServer(files.certificateChain().toFile(), files.privateKey().toFile()).build();
+        } catch (Exception | Error e) {
+            throw new SipListenerException("TLS", new InetSocketAddress(settings.bindAddress(), settings.tlsPort()),
+                    new IllegalArgumentException("cannot use certificate " + files.certificateChain() + " and key "
+                            + files.privateKey() + ": " + e.getMessage(), e));
+        }
+    }
+
+    private static SslContext clientContext(SipStackSettings settings) throws SipListenerException {
+        TlsFiles files = settings.tls().orElseThrow();
+        try {
+            SslContextBuilder builder = SslContextBuilder.forClient();
+            if (files.trustedCertificates().isPresent()) {
+                builder.trustManager(files.trustedCertificates().get().toFile());
+            }
+            return builder.build();
+        } catch (Exception e) {
+            throw new SipListenerException("TLS", new InetSocketAddress(settings.bindAddress(), settings.tlsPort()),
+                    new IllegalArgumentException("cannot use trusted certificates " + files.trustedCertificates()
+                            + ": " + e.getMessage(), e));
+        }
+    }
+
+    /** The stack of {@code loop}, where calls placed on that loop send and receive. */
+    public LoopStack on(EventLoop loop) {
+        LoopStack stack = stacks.get(loop);
+        if (stack == null) {
+            throw new IllegalArgumentException("not a SIP event loop: " + loop);
+        }
+        return stack;
+    }
+
+    /** Every loop's stack, in loop order. */
+    public List<LoopStack> loops() {
+        return List.copyOf(stacks.values());
+    }
+
+    /** What the listeners are bound to, e.g. "udp 127.0.0.1:5060". */
+    public List<String> listening() {
+        List<String> addresses = new ArrayList<>();
+        for (Channel listener : listeners) {
+            InetSocketAddress address = (InetSocketAddress) listener.localAddress();
+            String kind = listener instanceof DatagramChannel ? "udp" : isTls(listener) ? "tls" : "tcp";
+            String entry = "sip+" + kind + "://" + address.getHostString() + ":" + address.getPort();
+            if (!addresses.contains(entry)) {
+                addresses.add(entry);
+            }
+        }
+        return addresses;
+    }
+
+    private boolean isTls(Channel listener) {
+        for (LoopStack stack : stacks.values()) {
+            if (stack.tls() != null && stack.tls().localAddress().equals(listener.localAddress())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Closes every listener; open connections close with their event loops. */
+    @Override
+    public void close() {
+        for (Channel listener : listeners) {
+            listener.close().awaitUninterruptibly();
+        }
+        listeners.clear();
+    }
+}

@@ -1,0 +1,98 @@
+package org.cloudgate.sip.transport;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.socket.SocketChannel;
+
+import java.net.InetSocketAddress;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * SIP over TCP or TLS (RFC 3261 section 18) for one event loop: one connection per peer, reused
+ * for every message to it, whether the peer connected to us or we to it. A message to a peer
+ * without a connection opens one on this loop, so the responses come back to the transactions
+ * of this loop.
+ */
+public final class StreamTransport implements SipTransport {
+
+    private final String name;
+    private final EventLoop loop;
+    private final InetSocketAddress listening;
+    private final Bootstrap connector;
+    private final Map<InetSocketAddress, Channel> connections = new HashMap<>();
+
+    StreamTransport(String name, EventLoop loop, InetSocketAddress listening, Class<? extends SocketChannel> type,
+                    ChannelInitializer<SocketChannel> pipeline, int connectTimeoutMillis) {
+        this.name = name;
+        this.loop = loop;
+        this.listening = listening;
+        this.connector = new Bootstrap().group(loop).channel(type)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, connectTimeoutMillis)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .handler(pipeline);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public boolean reliable() {
+        return true;
+    }
+
+    @Override
+    public InetSocketAddress localAddress() {
+        return listening;
+    }
+
+    /** Connections this loop knows, by peer. */
+    public int connectionCount() {
+        return connections.size();
+    }
+
+    /** Records a connection that is now open, accepted or connected, on this loop. */
+    void opened(Channel channel) {
+        InetSocketAddress peer = (InetSocketAddress) channel.remoteAddress();
+        connections.put(peer, channel);
+        channel.closeFuture().addListener(f -> connections.remove(peer, channel));
+    }
+
+    @Override
+    public void send(ByteBuf encoded, InetSocketAddress destination, TransportFailure onFailure) {
+        if (!loop.inEventLoop()) {
+            loop.execute(() -> send(encoded, destination, onFailure));
+            return;
+        }
+        Channel channel = connections.get(destination);
+        if (channel != null && channel.isActive()) {
+            write(channel, encoded, onFailure);
+            return;
+        }
+        ChannelFuture connecting = connector.connect(destination);
+        connecting.addListener((ChannelFutureListener) f -> {
+            if (f.isSuccess()) {
+                write(f.channel(), encoded, onFailure);
+            } else {
+                encoded.release();
+                onFailure.failed(f.cause());
+            }
+        });
+    }
+
+    private static void write(Channel channel, ByteBuf encoded, TransportFailure onFailure) {
+        channel.writeAndFlush(encoded).addListener((ChannelFutureListener) f -> {
+            if (!f.isSuccess()) {
+                onFailure.failed(f.cause());
+            }
+        });
+    }
+}

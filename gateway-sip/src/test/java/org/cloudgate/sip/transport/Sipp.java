@@ -1,0 +1,91 @@
+package org.cloudgate.sip.transport;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** SIPp, Debian's {@code sip-tester}, as a real peer: runs one scenario for one call over UDP. */
+final class Sipp implements AutoCloseable {
+
+    private final Process process;
+    private final Path log;
+    final int port;
+
+    private Sipp(Process process, Path log, int port) {
+        this.process = process;
+        this.log = log;
+        this.port = port;
+    }
+
+    /** A client: one call of {@code scenario} toward {@code target}. */
+    static Sipp client(String scenario, String target, Path workDir) throws IOException {
+        return start(scenario, workDir, target);
+    }
+
+    /** A server: waits for one call of {@code scenario}. */
+    static Sipp server(String scenario, Path workDir) throws IOException {
+        return start(scenario, workDir, null);
+    }
+
+    private static Sipp start(String scenario, Path workDir, String target) throws IOException {
+        int port = freeUdpPort();
+        List<String> command = new ArrayList<>(List.of("sipp", "-sf", resource(scenario).toString(),
+                "-m", "1", "-i", "127.0.0.1", "-p", Integer.toString(port), "-t", "u1",
+                "-timeout", "20s", "-timeout_error", "-nostdin", "-trace_err",
+                "-error_file", workDir.resolve("sipp-errors.log").toString()));
+        if (target != null) {
+            command.add(target);
+        }
+        Path log = workDir.resolve("sipp-" + port + ".out");
+        Process process = new ProcessBuilder(command).directory(workDir.toFile())
+                .redirectInput(new File("/dev/null"))
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new Sipp(process, log, port);
+    }
+
+    /** Waits for SIPp to finish its call: exit code 0 means every message came as scripted. */
+    int awaitExit(long seconds) throws InterruptedException, IOException {
+        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("SIPp did not finish in " + seconds + " s:\n" + Files.readString(log));
+        }
+        return process.exitValue();
+    }
+
+    String output() throws IOException {
+        return Files.readString(log) + errors();
+    }
+
+    private String errors() throws IOException {
+        Path errors = log.resolveSibling("sipp-errors.log");
+        return Files.exists(errors) ? Files.readString(errors) : "";
+    }
+
+    private static Path resource(String scenario) {
+        try {
+            return Path.of(Sipp.class.getResource("/sipp/" + scenario).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalArgumentException(scenario, e);
+        }
+    }
+
+    static int freeUdpPort() throws IOException {
+        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+        }
+    }
+}

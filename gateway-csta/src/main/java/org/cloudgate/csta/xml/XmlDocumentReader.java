@@ -106,8 +106,8 @@ final class XmlDocumentReader {
             return "unknown error";
         }
         int newline = message.indexOf('\n');
-        String line = newline >= 0 ? message.substring(newline + 1) : message;
-        return line.strip();
+        String line = (newline >= 0 ? message.substring(newline + 1) : message).strip();
+        return line.startsWith("Message: ") ? line.substring("Message: ".length()) : line;
     }
 
     private static void close(XMLStreamReader reader) {

@@ -12,6 +12,10 @@ sealed interface CommandLine {
     String USAGE = """
             Usage: cloudgate --config FILE         run the gateway with this configuration file
                    cloudgate --check-config FILE   report every problem in FILE; exit 0 if none, 78 otherwise
+                   cloudgate sip-check [--oracle FILE.tsv] FILE...
+                                                   classify raw SIP messages as the gateway's parser does
+                   cloudgate csta-decode [--encoding xml|ber] FILE...
+                                                   decode captured CSTA messages, one JSON line per file
                    cloudgate --version             print the version
                    cloudgate --help                print this help
             """;
@@ -30,6 +34,10 @@ sealed interface CommandLine {
     record Help() implements CommandLine {
     }
 
+    /** A tool that reads files and exits: {@code sip-check} or {@code csta-decode}. */
+    record Tool(String name, List<String> args) implements CommandLine {
+    }
+
     /** The arguments were wrong; {@code problem} says how. */
     record Usage(String problem) implements CommandLine {
     }
@@ -44,6 +52,7 @@ sealed interface CommandLine {
             case "--check-config" -> withFile(args, CheckConfig::new);
             case "--version", "-V" -> args.size() == 1 ? new PrintVersion() : new Usage("--version takes no argument");
             case "--help", "-h" -> new Help();
+            case "sip-check", "csta-decode" -> new Tool(option, args.subList(1, args.size()));
             default -> new Usage("unknown option " + option);
         };
     }

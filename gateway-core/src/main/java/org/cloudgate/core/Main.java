@@ -1,6 +1,8 @@
 package org.cloudgate.core;
 
 import org.cloudgate.core.config.ConfigProblem;
+import org.cloudgate.csta.decode.CstaDecode;
+import org.cloudgate.sip.check.SipCheck;
 import org.cloudgate.core.config.GatewaySettings;
 import org.cloudgate.core.config.InvalidSettingsException;
 import org.cloudgate.core.config.SettingsLoader;
@@ -17,8 +19,9 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The {@code cloudgate} command: runs the daemon, checks a configuration file, or prints the
- * version. Exit codes follow {@link ExitCode}.
+ * The {@code cloudgate} command: runs the daemon, checks a configuration file, runs one of the
+ * file tools ({@code sip-check}, {@code csta-decode}), or prints the version. Exit codes follow
+ * {@link ExitCode}.
  */
 public final class Main {
 
@@ -44,6 +47,9 @@ public final class Main {
         } else if (command instanceof CommandLine.PrintVersion) {
             out.println("cloudgate " + Version.current());
             return ExitCode.OK;
+        } else if (command instanceof CommandLine.Tool tool) {
+            return "sip-check".equals(tool.name()) ? new SipCheck().run(tool.args(), out, err)
+                    : new CstaDecode().run(tool.args(), out, err);
         } else if (command instanceof CommandLine.Help) {
             out.print(CommandLine.USAGE);
             return ExitCode.OK;

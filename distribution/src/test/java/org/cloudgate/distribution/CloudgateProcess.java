@@ -19,7 +19,7 @@ import static org.awaitility.Awaitility.await;
  */
 final class CloudgateProcess implements AutoCloseable {
 
-    private static final Pattern ADMIN_URL = Pattern.compile("admin-http (http://\\S+)");
+    private static final Pattern ADMIN_URL = Pattern.compile("admin-http (http://[^,\\s]+)");
 
     private final Process process;
     private final Path output;

@@ -163,6 +163,8 @@ class DaemonProcessIT {
                 + "  admin.bind = \"127.0.0.1\"\n"
                 + "  admin.port = " + adminPort + "\n"
                 + "  lifecycle.drain-timeout = " + DRAIN.toSeconds() + "s\n"
+                + "  sip.udp.port = 0\n"
+                + "  sip.tcp.port = 0\n"
                 + "}\n";
     }
 

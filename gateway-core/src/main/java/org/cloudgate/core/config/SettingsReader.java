@@ -271,8 +271,12 @@ public final class SettingsReader {
         return neutral;
     }
 
+    /** Where the operator set {@code key}; for a key left at its default, where its section is. */
     private ConfigOrigin originOf(String key) {
-        return config.hasPath(key) ? config.getValue(key).origin() : originOfParent(key);
+        if (config.hasPath(key) && config.getValue(key).origin().resource() == null) {
+            return config.getValue(key).origin();
+        }
+        return originOfParent(key);
     }
 
     /** Where in the operator's file the nearest enclosing object of a missing key starts. */

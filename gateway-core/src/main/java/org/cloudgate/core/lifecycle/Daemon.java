@@ -4,6 +4,8 @@ import io.netty.buffer.PooledByteBufAllocator;
 import org.cloudgate.core.admin.AdminHttpServer;
 import org.cloudgate.core.config.GatewaySettings;
 import org.cloudgate.core.metrics.GatewayMetrics;
+import org.cloudgate.core.sip.GatewayUserAgent;
+import org.cloudgate.core.sip.SipListeners;
 import org.cloudgate.core.transport.EventLoops;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,9 +83,11 @@ public final class Daemon {
         metrics.bindEventLoops(loops.group());
         metrics.bindAllocator(PooledByteBufAllocator.DEFAULT);
 
+        GatewayUserAgent userAgent = new GatewayUserAgent(service, metrics.registry());
         List<Component> components = List.of(
                 new AdminHttpServer(settings.admin(), settings.source().locate("cloudgate.admin.port"), loops,
-                        metrics, readiness));
+                        metrics, readiness),
+                new SipListeners(settings.sip(), settings.source(), loops, userAgent, metrics.registry(), readiness));
         try {
             for (Component component : components) {
                 component.start();

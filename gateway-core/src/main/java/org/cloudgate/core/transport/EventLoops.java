@@ -48,6 +48,11 @@ public final class EventLoops {
         return group;
     }
 
+    /** Whether the loops are epoll loops (Linux native transport). */
+    public boolean epoll() {
+        return epoll;
+    }
+
     /** "epoll" or "nio", for the start-up log. */
     public String kind() {
         return epoll ? "epoll" : "nio";

@@ -35,6 +35,8 @@ class AdminHttpServerIT {
     void startDaemon() throws Exception {
         Path file = Files.writeString(dir.resolve("cloudgate.conf"), """
                 cloudgate.admin.port = 0
+                cloudgate.sip.udp.port = 0
+                cloudgate.sip.tcp.port = 0
                 cloudgate.event-loops.threads = 1
                 cloudgate.lifecycle.drain-timeout = 1s
                 """);

@@ -1,5 +1,7 @@
 package org.cloudgate.core.config;
 
+import org.cloudgate.sip.transaction.TransactionTimers;
+import org.cloudgate.sip.transport.SipStackSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,6 +35,33 @@ class SettingsLoaderTest {
         assertThat(settings.lifecycle().drainTimeout()).isEqualTo(Duration.ofSeconds(10));
         assertThat(settings.eventLoops().threads()).isZero();
         assertThat(settings.source().locate("cloudgate.admin.port")).isEqualTo("built-in default");
+        assertThat(settings.sip().stack().bindAddress()).isEqualTo("127.0.0.1");
+        assertThat(settings.sip().stack().udpPort()).isEqualTo(5060);
+        assertThat(settings.sip().stack().tlsPort()).isEqualTo(SipStackSettings.DISABLED);
+        assertThat(settings.sip().stack().timers()).isEqualTo(TransactionTimers.RFC_3261);
+    }
+
+    @Test
+    void tlsNeedsItsFilesAndT2MayNotUndercutT1() throws Exception {
+        List<ConfigProblem> problems = problems(write("""
+                cloudgate.sip {
+                  tls.enabled = true
+                  tls.key = "/nonexistent/key.pem"
+                  timers.t2 = 100ms
+                }
+                """));
+
+        assertThat(problems).extracting(ConfigProblem::key, ConfigProblem::message).containsExactly(
+                tuple("cloudgate.sip.tls.certificate", "required when cloudgate.sip.tls.enabled is true"),
+                tuple("cloudgate.sip.tls.key", "cannot read /nonexistent/key.pem"),
+                tuple("cloudgate.sip.timers.t2", "must not be shorter than cloudgate.sip.timers.t1"));
+    }
+
+    @Test
+    void aGatewayWithoutAnySipListenerIsRefused() throws Exception {
+        assertThat(problems(write("cloudgate.sip { udp.enabled = false, tcp.enabled = false }\n")))
+                .singleElement().extracting(ConfigProblem::message)
+                .isEqualTo("at least one of udp, tcp and tls must be enabled");
     }
 
     @Test

@@ -1,0 +1,121 @@
+package org.cloudgate.distribution;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The daemon's SIP listeners, seen from a SIP peer on the wire. */
+@Timeout(120)
+class DaemonSipIT {
+
+    private static final Pattern UDP_LISTENER = Pattern.compile("sip\\+udp://127\\.0\\.0\\.1:(\\d+)");
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void optionsIsAnsweredAndTheServiceSwitchTakesEffectOnReload() throws Exception {
+        Path config = Files.writeString(dir.resolve("cloudgate.conf"), config(true, 0));
+        try (CloudgateProcess daemon = CloudgateProcess.start(dir, "--config", config.toString());
+             DatagramSocket peer = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            daemon.awaitReady();
+            InetSocketAddress gateway = udpListener(daemon.output());
+            peer.setSoTimeout(5000);
+
+            String ok = exchange(peer, gateway, options("z9hG4bK-probe1"));
+            assertThat(ok).startsWith("SIP/2.0 200 OK\r\n").contains("Allow: OPTIONS\r\n", "branch=z9hG4bK-probe1");
+
+            Files.writeString(config, config(false, 0));
+            daemon.signal("HUP");
+            await().atMost(Duration.ofSeconds(20)).until(() -> daemon.output().contains("cloudgate.service.enabled changed"));
+
+            String refused = exchange(peer, gateway, options("z9hG4bK-probe2"));
+            assertThat(refused).startsWith("SIP/2.0 503 Service Unavailable\r\n").contains("Retry-After: 30\r\n");
+        }
+    }
+
+    @Test
+    void garbageGetsNoAnswerAndAMalformedRequestGets400() throws Exception {
+        Path config = Files.writeString(dir.resolve("cloudgate.conf"), config(true, 0));
+        try (CloudgateProcess daemon = CloudgateProcess.start(dir, "--config", config.toString());
+             DatagramSocket peer = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            daemon.awaitReady();
+            InetSocketAddress gateway = udpListener(daemon.output());
+            peer.setSoTimeout(5000);
+
+            send(peer, gateway, "\u0000\u0001 not sip at all");
+            String answer = exchange(peer, gateway, options("z9hG4bK-probe3").replace("CSeq: 1 OPTIONS", "CSeq: x OPTIONS"));
+
+            assertThat(answer).startsWith("SIP/2.0 400 ");
+            assertThat(daemon.isAlive()).isTrue();
+        }
+    }
+
+    @Test
+    void aSipPortInUseNamesTheKeyAndExitsNonZero() throws Exception {
+        try (DatagramSocket taken = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            Path config = Files.writeString(dir.resolve("cloudgate.conf"), config(true, taken.getLocalPort()));
+            try (CloudgateProcess daemon = CloudgateProcess.start(dir, "--config", config.toString())) {
+                int code = daemon.awaitExit(Duration.ofSeconds(30));
+
+                assertThat(code).isNotZero().isNotEqualTo(78);
+                assertThat(daemon.output()).contains("cannot listen on 127.0.0.1:" + taken.getLocalPort()
+                        + " for SIP over UDP", "set by cloudgate.sip.udp.port, " + config + ":5");
+            }
+        }
+    }
+
+    private static String config(boolean enabled, int udpPort) {
+        return "cloudgate {\n"
+                + "  service.enabled = " + enabled + "\n"
+                + "  admin.port = 0\n"
+                + "  sip.tcp.port = 0\n"
+                + "  sip.udp.port = " + udpPort + "\n"
+                + "}\n";
+    }
+
+    private static InetSocketAddress udpListener(String output) {
+        Matcher m = UDP_LISTENER.matcher(output);
+        assertThat(m.find()).as("UDP listener in the ready line:\n" + output).isTrue();
+        return new InetSocketAddress("127.0.0.1", Integer.parseInt(m.group(1)));
+    }
+
+    private static String options(String branch) {
+        return "OPTIONS sip:gateway@127.0.0.1 SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:5999;branch=" + branch + "\r\n"
+                + "Max-Forwards: 70\r\n"
+                + "From: <sip:probe@127.0.0.1>;tag=p1\r\n"
+                + "To: <sip:gateway@127.0.0.1>\r\n"
+                + "Call-ID: " + branch + "@127.0.0.1\r\n"
+                + "CSeq: 1 OPTIONS\r\n"
+                + "Content-Length: 0\r\n\r\n";
+    }
+
+    private static void send(DatagramSocket peer, InetSocketAddress gateway, String text) throws IOException {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        peer.send(new DatagramPacket(bytes, bytes.length, gateway));
+    }
+
+    private static String exchange(DatagramSocket peer, InetSocketAddress gateway, String request) throws IOException {
+        send(peer, gateway, request);
+        byte[] buffer = new byte[8192];
+        DatagramPacket answer = new DatagramPacket(buffer, buffer.length);
+        peer.receive(answer);
+        return new String(answer.getData(), 0, answer.getLength(), StandardCharsets.UTF_8);
+    }
+}

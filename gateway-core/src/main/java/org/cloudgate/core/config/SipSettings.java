@@ -1,0 +1,79 @@
+package org.cloudgate.core.config;
+
+import org.cloudgate.sip.codec.SipDecoderConfig;
+import org.cloudgate.sip.transaction.TransactionTimers;
+import org.cloudgate.sip.transport.SipStackSettings;
+import org.cloudgate.sip.transport.TlsFiles;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The SIP listeners ({@code cloudgate.sip}, documented in gateway-sip's reference.conf), read
+ * into the stack's own settings.
+ */
+public record SipSettings(SipStackSettings stack) {
+
+    static SipSettings read(SettingsReader r) {
+        String bind = r.ipAddress("cloudgate.sip.bind");
+        int udp = listener(r, "udp");
+        int tcp = listener(r, "tcp");
+        int tls = listener(r, "tls");
+        Optional<TlsFiles> files = tls == SipStackSettings.DISABLED ? Optional.empty() : Optional.of(tlsFiles(r));
+        Duration idle = r.duration("cloudgate.sip.tcp.idle-timeout", Duration.ofSeconds(1), Duration.ofDays(1));
+        Duration connect = r.duration("cloudgate.sip.tcp.connect-timeout", Duration.ofMillis(100), Duration.ofMinutes(1));
+        Duration t1 = r.duration("cloudgate.sip.timers.t1", Duration.ofMillis(10), Duration.ofSeconds(10));
+        Duration t2 = r.duration("cloudgate.sip.timers.t2", Duration.ofMillis(10), Duration.ofSeconds(60));
+        Duration t4 = r.duration("cloudgate.sip.timers.t4", Duration.ofMillis(10), Duration.ofSeconds(60));
+        if (t2.compareTo(t1) < 0) {
+            r.reject("cloudgate.sip.timers.t2", "must not be shorter than cloudgate.sip.timers.t1");
+            t2 = t1;
+        }
+        SipDecoderConfig limits = new SipDecoderConfig(
+                (int) r.integer("cloudgate.sip.limits.max-start-line", 64, 65_536),
+                (int) r.integer("cloudgate.sip.limits.max-header-block", 512, 1_048_576),
+                (int) r.integer("cloudgate.sip.limits.max-headers", 8, 4096),
+                (int) r.integer("cloudgate.sip.limits.max-body", 0, 16_777_216));
+        if (udp == SipStackSettings.DISABLED && tcp == SipStackSettings.DISABLED && tls == SipStackSettings.DISABLED) {
+            r.reject("cloudgate.sip", "at least one of udp, tcp and tls must be enabled");
+        }
+        return new SipSettings(new SipStackSettings(bind, udp, tcp, tls, files, new TransactionTimers(t1, t2, t4),
+                limits, idle, connect));
+    }
+
+    private static int listener(SettingsReader r, String transport) {
+        boolean enabled = r.bool("cloudgate.sip." + transport + ".enabled");
+        int port = r.port("cloudgate.sip." + transport + ".port", true);
+        return enabled ? port : SipStackSettings.DISABLED;
+    }
+
+    private static TlsFiles tlsFiles(SettingsReader r) {
+        Path certificate = readableFile(r, "cloudgate.sip.tls.certificate");
+        Path key = readableFile(r, "cloudgate.sip.tls.key");
+        String trusted = r.string("cloudgate.sip.tls.trusted-certificates");
+        Optional<Path> trust = trusted.isBlank() ? Optional.empty()
+                : Optional.of(readableFile(r, "cloudgate.sip.tls.trusted-certificates"));
+        return new TlsFiles(certificate, key, trust);
+    }
+
+    private static Path readableFile(SettingsReader r, String key) {
+        String name = r.string(key);
+        if (name.isBlank()) {
+            r.reject(key, "required when cloudgate.sip.tls.enabled is true");
+            return Path.of("");
+        }
+        Path file = Path.of(name);
+        if (!Files.isReadable(file)) {
+            r.reject(key, "cannot read " + name);
+        }
+        return file;
+    }
+
+    /** The key that sets the port of {@code transport} ("UDP", "TCP" or "TLS"). */
+    public static String portKey(String transport) {
+        return "cloudgate.sip." + transport.toLowerCase(Locale.ROOT) + ".port";
+    }
+}

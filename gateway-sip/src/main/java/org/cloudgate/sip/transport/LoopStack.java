@@ -12,4 +12,34 @@ import org.cloudgate.sip.transaction.TransactionLayer;
  * @param tls TLS connections of this loop, or {@code null} without a TLS listener
  */
 public record LoopStack(TransactionLayer layer, UdpTransport udp, StreamTransport tcp, StreamTransport tls) {
+
+    /**
+     * RFC 3261 section 18.1.1: a request larger than 1300 octets, when the path MTU is unknown,
+     * must go over a congestion-controlled transport. Requests are measured before their Via is
+     * written, so the Via names the transport that carries them.
+     */
+    public static final int UDP_REQUEST_LIMIT = 1300;
+
+    /**
+     * The transport for a request of about {@code encodedLength} octets to a peer reached by
+     * {@code policy}: UDP when it fits or when UDP is all the peer takes, TCP otherwise.
+     *
+     * @throws IllegalStateException when the policy needs a transport this gateway does not run
+     */
+    public SipTransport transportFor(TransportPolicy policy, int encodedLength) {
+        return switch (policy) {
+            case UDP -> require(udp, "UDP");
+            case TCP -> require(tcp, "TCP");
+            case TLS -> require(tls, "TLS");
+            case UDP_OR_TCP -> encodedLength > UDP_REQUEST_LIMIT && tcp != null || udp == null
+                    ? require(tcp, "TCP") : udp;
+        };
+    }
+
+    private static SipTransport require(SipTransport transport, String name) {
+        if (transport == null) {
+            throw new IllegalStateException("SIP over " + name + " is not enabled on this gateway");
+        }
+        return transport;
+    }
 }

@@ -45,6 +45,10 @@ public final class SipStreamDecoder extends ByteToMessageDecoder {
     private State state = State.SKIP_LINE_BREAKS;
     private SipHead head;
     private int messageLength;
+    /** How many octets of the current head were searched for its end, so no octet is searched twice. */
+    private int headScanned;
+    /** Whether the current head's start line was complete once, so non-SIP octets were caught early. */
+    private boolean startLineSeen;
 
     /**
      * @param transport {@code tcp} or {@code tls}, for metrics and logs
@@ -101,6 +105,9 @@ public final class SipStreamDecoder extends ByteToMessageDecoder {
     /** Returns {@code false} while the head is incomplete. */
     private boolean readHead(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
         int available = in.readableBytes();
+        if (!headMayBeComplete(in, available)) {
+            return false;
+        }
         ByteBuf view = in.slice(in.readerIndex(), available);
         SipHead parsed = framing.parse(view, available);
         switch (parsed.outcome()) {
@@ -131,8 +138,41 @@ public final class SipStreamDecoder extends ByteToMessageDecoder {
             head = parsed;
             messageLength = parsed.bodyStart() + (int) declared;
             state = State.READ_BODY;
+            headScanned = 0;
+            startLineSeen = false;
         }
         return true;
+    }
+
+    /**
+     * Whether the empty line closing the head has arrived, or the head is already over its
+     * limits; searches only octets not searched before, so a head trickling in byte by byte
+     * costs linear time.
+     */
+    private boolean headMayBeComplete(ByteBuf in, int available) {
+        SipDecoderConfig limits = framing.config();
+        if (available > limits.maxStartLine() + limits.maxHeaderBlock() + 2) {
+            return true;
+        }
+        int from = Math.max(0, headScanned - 2);
+        int start = in.readerIndex();
+        int lf = in.indexOf(start + from, start + available, (byte) '\n');
+        if (!startLineSeen && lf >= 0) {
+            startLineSeen = true;
+            return true;
+        }
+        while (lf >= 0) {
+            int next = lf + 1;
+            if (next < start + available && in.getByte(next) == '\n') {
+                return true;
+            }
+            if (next + 1 < start + available && in.getByte(next) == '\r' && in.getByte(next + 1) == '\n') {
+                return true;
+            }
+            lf = in.indexOf(next, start + available, (byte) '\n');
+        }
+        headScanned = available;
+        return false;
     }
 
     /** Returns {@code false} while the body is incomplete. */

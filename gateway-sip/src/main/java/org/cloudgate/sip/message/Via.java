@@ -25,14 +25,28 @@ public record Via(String transport, String host, int port, String params) {
 
     /**
      * The {@code rport} parameter (RFC 3581): its port, 0 when present without value (the
-     * client asks for it to be filled in), -1 when absent.
+     * client asks for it to be filled in), -1 when absent or not a port number.
      */
     public int rport() {
         String rport = Parameters.find(params, "rport");
         if (rport == null) {
             return -1;
         }
-        return rport.isEmpty() ? 0 : Integer.parseInt(rport);
+        if (rport.isEmpty()) {
+            return 0;
+        }
+        if (rport.length() > 5) {
+            return -1;
+        }
+        int port = 0;
+        for (int i = 0; i < rport.length(); i++) {
+            char c = rport.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            port = port * 10 + c - '0';
+        }
+        return port <= 65535 ? port : -1;
     }
 
     /** Whether the branch starts with the magic cookie (RFC 3261 section 17.2.3 matching). */

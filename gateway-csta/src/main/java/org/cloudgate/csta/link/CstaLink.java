@@ -11,10 +11,14 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.cloudgate.csta.codec.CstaCodec;
 import org.cloudgate.csta.codec.CstaMessageDecoder;
 import org.cloudgate.csta.codec.CstaMessageEncoder;
@@ -54,6 +58,7 @@ public final class CstaLink {
     private final ReconnectBackoff backoff;
     private final PendingRequests pending;
 
+    private final List<Consumer<LinkState>> stateListeners = new CopyOnWriteArrayList<>();
     private volatile LinkState state = LinkState.DOWN;
     private boolean stopped = true;
     private Channel channel;
@@ -100,6 +105,24 @@ public final class CstaLink {
 
     public LinkState state() {
         return state;
+    }
+
+    /**
+     * Calls the listener on the link's event loop at every change of state, e.g. to re-monitor
+     * devices and take snapshots each time the session comes up again.
+     */
+    public void addStateListener(Consumer<LinkState> listener) {
+        stateListeners.add(listener);
+    }
+
+    /** Runs a task on the link's event loop, where its callbacks and the event router run. */
+    public void execute(Runnable task) {
+        loop.execute(task);
+    }
+
+    /** Runs a task on the link's event loop after a delay. */
+    void schedule(Runnable task, Duration delay) {
+        loop.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     /**
@@ -322,7 +345,13 @@ public final class CstaLink {
     }
 
     private void setState(LinkState next) {
+        if (state == next) {
+            return;
+        }
         state = next;
         metrics.state(next);
+        for (Consumer<LinkState> listener : stateListeners) {
+            listener.accept(next);
+        }
     }
 }

@@ -35,7 +35,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class CstaLinkIT {
 
-    private static final Duration WITHIN = Duration.ofSeconds(5);
+    private static final Duration WITHIN = Duration.ofSeconds(10);
 
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -47,7 +47,7 @@ class CstaLinkIT {
     private CstaLink start(CstaEncoding encoding, String password) throws InterruptedException {
         server = new CstaTestServer(encoding);
         CstaLinkSettings settings = new CstaLinkSettings("127.0.0.1", server.port(), encoding, "cloudgate", password,
-                XmlNamespaces.ED5, Duration.ofMillis(500), Duration.ofMillis(200), Duration.ofMillis(50),
+                XmlNamespaces.ED5, Duration.ofSeconds(2), Duration.ofMillis(200), Duration.ofMillis(50),
                 Duration.ofMillis(200), CstaLinkSettings.DEFAULT_MAX_FRAME_LENGTH);
         link = new CstaLink(settings, group, router, registry);
         link.start();
@@ -92,7 +92,7 @@ class CstaLinkIT {
     void monitorLimitAndTimeoutFailOnlyTheirOwnRequests(CstaEncoding encoding) throws Exception {
         start(encoding, CstaTestServer.PASSWORD);
         await().atMost(WITHIN).until(() -> link.state() == LinkState.UP);
-        CompletableFuture<CstaResult> unanswered = link.invoke(new CstaRequest.SnapshotDevice("201"));
+        CompletableFuture<CstaResult> unanswered = link.invoke(new CstaRequest.GetForwarding("201"));
         CompletableFuture<CstaResult> refused = link.invoke(new CstaRequest.MonitorStart("999"));
         CompletableFuture<CstaResult> held = link.invoke(new CstaRequest.HoldCall(CstaSamples.ALICE));
         assertThat(held.get(5, TimeUnit.SECONDS)).isInstanceOf(CstaResult.Acknowledgement.class);

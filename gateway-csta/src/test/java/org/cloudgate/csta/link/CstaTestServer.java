@@ -15,6 +15,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -30,14 +31,16 @@ import org.cloudgate.csta.model.CstaRequest;
 import org.cloudgate.csta.model.CstaResult;
 import org.cloudgate.csta.model.EventCause;
 import org.cloudgate.csta.model.LocalConnectionState;
+import org.cloudgate.csta.model.SnapshotCall;
 import org.cloudgate.csta.model.SystemState;
 import org.cloudgate.csta.xml.XmlNamespaces;
 
 /**
  * A scripted CSTA server on a real socket, enough to drive a {@link CstaLink}: accepts the
  * session (BER: when the password is {@code secret}), answers MonitorStart with a cross reference
- * and then a Delivered event, answers keep-alives, refuses device 999 with the monitor limit,
- * never answers SnapshotDevice, and records what the client sends.
+ * and then a Delivered event, answers SnapshotDevice with one call, answers keep-alives, refuses
+ * device 999 with the monitor limit, never answers GetForwarding, and records what the client
+ * sends.
  */
 final class CstaTestServer implements AutoCloseable {
 
@@ -126,7 +129,12 @@ final class CstaTestServer implements AutoCloseable {
             } else if (request instanceof CstaRequest.RequestSystemStatus) {
                 ctx.writeAndFlush(new CstaMessage.Result(invokeId,
                         new CstaResult.RequestSystemStatusResult(SystemState.NORMAL)));
-            } else if (request instanceof CstaRequest.HoldCall) {
+            } else if (request instanceof CstaRequest.SnapshotDevice snapshot) {
+                ctx.writeAndFlush(new CstaMessage.Result(invokeId, new CstaResult.SnapshotDeviceResult(List.of(
+                        new SnapshotCall(new ConnectionId("4", snapshot.snapshotObject()),
+                                List.of(LocalConnectionState.CONNECTED, LocalConnectionState.CONNECTED))))));
+            } else if (request instanceof CstaRequest.HoldCall
+                    || request instanceof CstaRequest.MonitorStop) {
                 ctx.writeAndFlush(new CstaMessage.Result(invokeId, new CstaResult.Acknowledgement(request.operation())));
             }
         }

@@ -1,7 +1,6 @@
 package org.cloudgate.csta.xml;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufInputStream;
 import io.netty.buffer.ByteBufUtil;
 import java.util.HashMap;
 import java.util.Map;
@@ -75,7 +74,7 @@ public final class XmlCstaCodec implements CstaCodec {
      * @param invokeId the invoke identifier to attach to the message
      */
     public Inbound decodeDocument(ByteBuf document, int invokeId) {
-        XmlDocumentReader.Document doc = reader.read(new ByteBufInputStream(document.duplicate()));
+        XmlDocumentReader.Document doc = reader.read(document);
         String namespace = doc.namespace();
         if (namespace != null && !namespace.isEmpty() && !XmlNamespaces.accepted(namespace)) {
             throw new CstaDecodeException("unsupported namespace " + namespace, -1);

@@ -111,6 +111,19 @@ class XmlVectorTest {
     }
 
     @Test
+    void escapesAndPredefinedEntitiesRoundTrip() {
+        CstaMessage message = new CstaMessage.Result(3, new CstaResult.MonitorStartResult("M<&>\"'1 \u00e9"));
+        ByteBuf frame = Unpooled.buffer();
+        codec.encode(message, XmlNamespaces.ED5, frame);
+        assertThat(codec.decode(frame).message()).isEqualTo(message);
+        String document = "<MonitorStartResponse xmlns=\"" + XmlNamespaces.ED4 + "\">"
+                + "<monitorCrossRefID>a&amp;b&#x41;&lt;</monitorCrossRefID></MonitorStartResponse>";
+        Inbound inbound = codec.decodeDocument(Unpooled.wrappedBuffer(document.getBytes(StandardCharsets.UTF_8)), 4);
+        assertThat(inbound.message()).isEqualTo(new CstaMessage.Result(4, new CstaResult.MonitorStartResult("a&bA<")));
+        frame.release();
+    }
+
+    @Test
     void frameDecoderReportsABrokenHeaderOnce() {
         EmbeddedChannel channel = new EmbeddedChannel(new XmlFrameDecoder(XmlFrameDecoder.MAX_FRAME_LENGTH),
                 new CstaMessageDecoder(codec));

@@ -1,0 +1,79 @@
+package org.cloudgate.bench.csta;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.List;
+import java.util.Locale;
+import org.cloudgate.csta.ber.BerCstaCodec;
+import org.cloudgate.csta.codec.CstaCodec;
+import org.cloudgate.csta.model.CstaMessage;
+import org.cloudgate.csta.model.CstaMessage.EventReport;
+import org.cloudgate.csta.monitor.EventRouter;
+import org.cloudgate.csta.xml.XmlCstaCodec;
+import org.cloudgate.csta.xml.XmlNamespaces;
+
+/**
+ * Decode-and-dispatch throughput per CPU-second of the measuring thread, for each codec: the
+ * same work as {@link CstaDecodeBenchmark}, but divided by the thread's CPU time instead of wall
+ * time, so that the figure stays meaningful on a machine busy with other work, where JMH's
+ * wall-clock scores mostly measure the scheduler.
+ *
+ * <p>Usage: {@code java -cp target/benchmarks.jar org.cloudgate.bench.csta.CstaCpuThroughput [seconds]}
+ */
+public final class CstaCpuThroughput {
+
+    private static final int EVENTS = 4096;
+    private static final int MONITORS = 200;
+
+    private CstaCpuThroughput() {
+    }
+
+    public static void main(String[] args) {
+        double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 10;
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        for (CstaCodec codec : List.of(new BerCstaCodec(), new XmlCstaCodec())) {
+            ByteBuf[] frames = encode(codec);
+            EventRouter router = new EventRouter();
+            for (int m = 0; m < MONITORS; m++) {
+                router.register(EventMix.crossRef(m), new PresenceTally());
+            }
+            run(codec, frames, router, threads, seconds / 2);
+            long cpuStart = threads.getCurrentThreadCpuTime();
+            long wallStart = System.nanoTime();
+            long events = run(codec, frames, router, threads, seconds);
+            long cpu = threads.getCurrentThreadCpuTime() - cpuStart;
+            long wall = System.nanoTime() - wallStart;
+            System.out.printf(Locale.ROOT, "%-12s %,12.0f events per CPU-second  %,12.0f events per wall-second%n",
+                    codec.getClass().getSimpleName(), events * 1e9 / cpu, events * 1e9 / wall);
+            for (ByteBuf frame : frames) {
+                frame.release();
+            }
+        }
+    }
+
+    private static ByteBuf[] encode(CstaCodec codec) {
+        List<CstaMessage> mix = EventMix.generate(MONITORS, EVENTS, 42);
+        ByteBuf[] frames = new ByteBuf[EVENTS];
+        for (int i = 0; i < EVENTS; i++) {
+            frames[i] = Unpooled.buffer();
+            codec.encode(mix.get(i), XmlNamespaces.ED5, frames[i]);
+        }
+        return frames;
+    }
+
+    /** Decodes and dispatches batches until the thread has used this much CPU time. */
+    private static long run(CstaCodec codec, ByteBuf[] frames, EventRouter router, ThreadMXBean threads,
+                            double cpuSeconds) {
+        long until = threads.getCurrentThreadCpuTime() + (long) (cpuSeconds * 1e9);
+        long events = 0;
+        while (threads.getCurrentThreadCpuTime() < until) {
+            for (ByteBuf frame : frames) {
+                router.dispatch((EventReport) codec.decode(frame).message());
+            }
+            events += frames.length;
+        }
+        return events;
+    }
+}

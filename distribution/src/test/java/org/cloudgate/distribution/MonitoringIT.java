@@ -53,10 +53,8 @@ class MonitoringIT {
     void promtoolAcceptsTheAlertRules() throws Exception {
         assumeThat(Files.isExecutable(PROMTOOL)).as("promtool (Debian package prometheus, installed by .ci/run)")
                 .isTrue();
-        Process check = new ProcessBuilder(PROMTOOL.toString(), "check", "rules", RULES.toString())
-                .redirectErrorStream(true).start();
-        String report = new String(check.getInputStream().readAllBytes());
-        assertThat(check.waitFor()).as(report).isZero();
+        String report = Command.run(Duration.ofSeconds(30), PROMTOOL.toString(), "check", "rules", RULES.toString())
+                .expectSuccess("promtool check rules " + RULES);
         assertThat(report).contains("SUCCESS");
     }
 

@@ -79,10 +79,7 @@ class SystemdUnitIT {
 
     /** Runs systemd-analyze verify and returns what it printed (nothing when the unit is clean). */
     static String verify(Path unitFile) throws Exception {
-        Process verify = new ProcessBuilder(SYSTEMD_ANALYZE.toString(), "verify", unitFile.toString())
-                .redirectErrorStream(true).start();
-        String report = new String(verify.getInputStream().readAllBytes());
-        assertThat(verify.waitFor()).as("systemd-analyze verify " + unitFile + ":\n" + report).isZero();
-        return report;
+        return Command.run(Duration.ofSeconds(30), SYSTEMD_ANALYZE.toString(), "verify", unitFile.toString())
+                .expectSuccess("systemd-analyze verify " + unitFile);
     }
 }

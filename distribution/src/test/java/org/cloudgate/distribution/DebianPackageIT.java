@@ -26,7 +26,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
@@ -44,7 +43,6 @@ import static org.assertj.core.api.Assumptions.assumeThat;
 class DebianPackageIT {
 
     private static final String PACKAGE = "cloudgate";
-    private static final Path BUILD = Path.of(System.getProperty("cloudgate.build", "target"));
     private static final Path UNIT = Path.of("/usr/lib/systemd/system/cloudgate.service");
     private static final Path CONFIG = Path.of("/etc/cloudgate/cloudgate.conf");
     private static final Duration DPKG = Duration.ofSeconds(120);
@@ -71,13 +69,14 @@ class DebianPackageIT {
             daemon.close();
         }
         if (installed()) {
-            Command.run(DPKG, "dpkg", "--purge", PACKAGE);
+            dpkg("--purge", PACKAGE);
         }
     }
 
     @Test
     void installsRunsAsTheUnitSaysAndRemovesCleanly() throws Exception {
-        Command.run(DPKG, "dpkg", "--install", theDeb().toString()).expectSuccess("dpkg --install");
+        Path deb = PackageContentsIT.theOne(PackageContentsIT.DEB);
+        dpkg("--install", deb.toString()).expectSuccess("dpkg --install");
 
         assertThat(Path.of("/usr/bin/cloudgate").toRealPath()).isEqualTo(Path.of("/usr/share/cloudgate/bin/cloudgate"));
         assertThat(Command.run(DPKG, "dpkg-query", "--show", "--showformat=${Conffiles}", PACKAGE)
@@ -89,6 +88,12 @@ class DebianPackageIT {
         }
         assertThat(Files.getAttribute(CONFIG, "posix:group").toString()).isEqualTo("cloudgate");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(CONFIG))).isEqualTo("rw-r-----");
+        String user = passwd();
+        String version = Command.run(DPKG, "dpkg-query", "--show", "--showformat=${Version}", PACKAGE)
+                .expectSuccess("dpkg-query").strip();
+        Command.run(DPKG, "/var/lib/dpkg/info/cloudgate.postinst", "configure", version)
+                .expectSuccess("postinst configure, run a second time");
+        assertThat(passwd()).as("the same user after a second configure").isEqualTo(user);
         if (Files.isExecutable(SystemdUnitIT.SYSTEMD_ANALYZE)) {
             assertThat(SystemdUnitIT.verify(UNIT)).as("systemd-analyze verify " + UNIT).isEmpty();
         }
@@ -108,14 +113,14 @@ class DebianPackageIT {
         assertThat(Integer.toString(exit)).as("exit code after SIGTERM")
                 .isIn("0", unit.value("Service.SuccessExitStatus"));
 
-        Command.run(DPKG, "dpkg", "--remove", PACKAGE).expectSuccess("dpkg --remove");
+        dpkg("--remove", PACKAGE).expectSuccess("dpkg --remove");
         assertThat(Path.of("/usr/share/cloudgate")).doesNotExist();
         assertThat(Files.exists(Path.of("/usr/bin/cloudgate"), LinkOption.NOFOLLOW_LINKS)).isFalse();
         assertThat(UNIT).doesNotExist();
         assertThat(CONFIG).as("configuration kept until purge").exists();
         assertThat(passwd()).as("user kept until purge").isNotEmpty();
 
-        Command.run(DPKG, "dpkg", "--purge", PACKAGE).expectSuccess("dpkg --purge");
+        dpkg("--purge", PACKAGE).expectSuccess("dpkg --purge");
         assertThat(installed()).isFalse();
         for (String gone : List.of("/etc/cloudgate", "/etc/default/cloudgate", "/var/lib/cloudgate", "/var/log/cloudgate")) {
             assertThat(Path.of(gone)).doesNotExist();
@@ -125,11 +130,17 @@ class DebianPackageIT {
                 .as("group removed on purge").isEqualTo(2);
     }
 
-    private static Path theDeb() throws IOException {
-        try (Stream<Path> files = Files.list(BUILD)) {
-            List<Path> debs = files.filter(f -> f.getFileName().toString().matches("cloudgate_.+_all\\.deb")).toList();
-            assertThat(debs).as("the .deb built in " + BUILD).hasSize(1);
-            return debs.get(0);
+    /** Runs dpkg, waiting while another dpkg or apt holds its lock (for at most {@link #DPKG}). */
+    private static Command dpkg(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("dpkg"));
+        command.addAll(List.of(arguments));
+        long deadline = System.nanoTime() + DPKG.toNanos();
+        while (true) {
+            Command run = Command.run(DPKG, command.toArray(String[]::new));
+            if (run.exitCode() == 0 || !run.output().contains(" lock") || System.nanoTime() > deadline) {
+                return run;
+            }
+            Thread.sleep(1000);
         }
     }
 

@@ -40,6 +40,8 @@ class MonitoringIT {
     private static final Path MONITORING = Path.of(System.getProperty("cloudgate.sources", "src"), "main/monitoring");
     private static final Path RULES = MONITORING.resolve("cloudgate-alerts.yml");
     private static final Path DASHBOARD = MONITORING.resolve("cloudgate-dashboard.json");
+    private static final Path RULE_TESTS = Path.of(System.getProperty("cloudgate.sources", "src"),
+            "test/monitoring/cloudgate-alerts-test.yml");
     private static final Path PROMTOOL = Path.of("/usr/bin/promtool");
     /** Series Prometheus writes itself for every target, not found on /metrics. */
     private static final Set<String> SYNTHETIC = Set.of("up");
@@ -51,11 +53,13 @@ class MonitoringIT {
 
     @Test
     void promtoolAcceptsTheAlertRules() throws Exception {
-        assumeThat(Files.isExecutable(PROMTOOL)).as("promtool (Debian package prometheus, installed by .ci/run)")
-                .isTrue();
-        String report = Command.run(Duration.ofSeconds(30), PROMTOOL.toString(), "check", "rules", RULES.toString())
-                .expectSuccess("promtool check rules " + RULES);
-        assertThat(report).contains("SUCCESS");
+        assertThat(promtool("check", "rules", RULES.toString())).contains("SUCCESS");
+    }
+
+    /** Each alert fires on made-up series when it should and stays quiet when it should not. */
+    @Test
+    void theAlertRulesPassTheirPromtoolUnitTests() throws Exception {
+        assertThat(promtool("test", "rules", RULE_TESTS.toString())).contains("SUCCESS");
     }
 
     @Test
@@ -111,6 +115,15 @@ class MonitoringIT {
             missing.keySet().removeAll(served);
             assertThat(missing).as("metrics queried (and by what) but not on /metrics").isEmpty();
         }
+    }
+
+    private static String promtool(String... arguments) throws Exception {
+        assumeThat(Files.isExecutable(PROMTOOL)).as("promtool (Debian package prometheus, installed by .ci/run)")
+                .isTrue();
+        List<String> command = new ArrayList<>(List.of(PROMTOOL.toString()));
+        command.addAll(List.of(arguments));
+        return Command.run(Duration.ofSeconds(30), command.toArray(String[]::new))
+                .expectSuccess(String.join(" ", command));
     }
 
     private static Config dashboard() {

@@ -41,8 +41,16 @@ final class CloudgateProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(launcher().toString());
         command.addAll(List.of(args));
+        return start(workDir, new ProcessBuilder(command));
+    }
+
+    /**
+     * Starts any command that runs cloudgate, e.g. an installed one under another user; its output
+     * goes to a file in {@code workDir}.
+     */
+    static CloudgateProcess start(Path workDir, ProcessBuilder command) throws IOException {
         Path output = Files.createTempFile(workDir, "cloudgate", ".out");
-        Process process = new ProcessBuilder(command)
+        Process process = command
                 .redirectErrorStream(true)
                 .redirectOutput(output.toFile())
                 .start();

@@ -87,9 +87,17 @@ public final class RelaySession {
      * Takes the media address a side's SDP announced (from an offer, answer or re-INVITE): the
      * RTP address, the RTCP address ({@code a=rtcp}, else the RTP port + 1), and the clock
      * rates of its payload types. Resets that side's latch.
+     *
+     * @return completes once the leg uses the new address
      */
-    public void announce(Side side, InetSocketAddress rtp, InetSocketAddress rtcp, ClockRates rates) {
-        onLoop(() -> legs.get(side).announce(rtp, rtcp, rates));
+    public CompletableFuture<Void> announce(Side side, InetSocketAddress rtp, InetSocketAddress rtcp,
+                                            ClockRates rates) {
+        CompletableFuture<Void> applied = new CompletableFuture<>();
+        onLoop(() -> {
+            legs.get(side).announce(rtp, rtcp, rates);
+            applied.complete(null);
+        });
+        return applied;
     }
 
     /**

@@ -9,6 +9,7 @@ import org.cloudgate.rtp.InactivityAction;
 import org.cloudgate.rtp.Side;
 import org.cloudgate.rtp.moh.MohPlayer;
 import org.cloudgate.rtp.moh.MohSource;
+import org.cloudgate.rtp.stats.CallMediaSummary;
 import org.cloudgate.rtp.stats.ClockRates;
 import org.cloudgate.rtp.stats.ReceptionStatistics;
 import org.slf4j.Logger;
@@ -47,7 +48,7 @@ public final class RelaySession {
     private final InactivityAction inactivityAction;
     private final Consumer<RelaySession> onClosed;
     private final long openedNanos = System.nanoTime();
-    private final CompletableFuture<Void> closed = new CompletableFuture<>();
+    private final CompletableFuture<CallMediaSummary> closed = new CompletableFuture<>();
     private ScheduledFuture<?> inactivityCheck;
     private boolean closing;
 
@@ -102,7 +103,8 @@ public final class RelaySession {
 
     /**
      * Streams music on hold toward {@code held} from its relay port, instead of what the other
-     * side sends, until {@link #stopMusicOnHold}.
+     * side sends, until {@link #stopMusicOnHold}. Does nothing when the held side has no known
+     * address yet. While it plays, the held side's silence does not count as inactivity.
      */
     public void startMusicOnHold(Side held, MohSource source) {
         onLoop(() -> {
@@ -125,14 +127,17 @@ public final class RelaySession {
         });
     }
 
-    /** Closes the sockets and gives the ports back; completes when the ports are released. */
-    public CompletableFuture<Void> close() {
+    /**
+     * Closes the sockets and gives the ports back; completes with the call's media record once
+     * the ports are released. Safe to call more than once.
+     */
+    public CompletableFuture<CallMediaSummary> close() {
         onLoop(this::closeOnLoop);
         return closed;
     }
 
     /** Completes once the session is closed and its ports are back in the pool. */
-    public CompletableFuture<Void> closeFuture() {
+    public CompletableFuture<CallMediaSummary> closeFuture() {
         return closed;
     }
 
@@ -200,6 +205,10 @@ public final class RelaySession {
         long now = System.nanoTime();
         long nextCheck = inactivityNanos;
         for (RelayLeg leg : legs.values()) {
+            if (music.containsKey(leg.side())) {
+                // A held party may legitimately send nothing (it answered recvonly, RFC 3264 8.4).
+                continue;
+            }
             long last = Math.max(leg.statistics().lastArrivalNanos(), openedNanos);
             long silent = now - last;
             if (silent >= inactivityNanos) {
@@ -230,23 +239,21 @@ public final class RelaySession {
         }
         music.values().forEach(MohPlayer::stop);
         music.clear();
-        logSummary();
+        CallMediaSummary summary = summarise();
         legs.get(Side.PBX).close(() -> legs.get(Side.CLOUD).close(() -> {
             onClosed.accept(this);
-            closed.complete(null);
+            closed.complete(summary);
         }));
     }
 
-    private void logSummary() {
-        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - openedNanos);
-        var pbx = legs.get(Side.PBX).statistics().summary();
-        var cloud = legs.get(Side.CLOUD).statistics().summary();
-        meters.sessionClosed(area, Side.PBX, pbx);
-        meters.sessionClosed(area, Side.CLOUD, cloud);
-        if (LOG.isInfoEnabled()) {
-            LOG.info("media summary call={} area={} durationMs={} pbx={} cloud={}",
-                    callReference, area, millis, pbx, cloud);
-        }
+    private CallMediaSummary summarise() {
+        CallMediaSummary summary = new CallMediaSummary(callReference, area,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - openedNanos),
+                legs.get(Side.PBX).statistics().summary(), legs.get(Side.CLOUD).statistics().summary());
+        meters.sessionClosed(area, Side.PBX, summary.pbx());
+        meters.sessionClosed(area, Side.CLOUD, summary.cloud());
+        LOG.info("{}", summary);
+        return summary;
     }
 
     private void onLoop(Runnable task) {

@@ -7,6 +7,7 @@ import org.cloudgate.rtp.InactivityAction;
 import org.cloudgate.rtp.RtpSettings;
 import org.cloudgate.rtp.Side;
 import org.cloudgate.rtp.moh.MohSource;
+import org.cloudgate.rtp.stats.CallMediaSummary;
 import org.cloudgate.rtp.stats.ClockRates;
 import org.cloudgate.rtp.stats.LegSummary;
 import org.junit.jupiter.api.AfterEach;
@@ -123,7 +124,10 @@ class RelaySessionIT {
         assertThat(registry.get("cloudgate.rtp.relayed").tag("side", "pbx").counter().count()).isEqualTo(51);
         assertThat(registry.get("cloudgate.rtp.relayed").tag("side", "cloud").counter().count()).isEqualTo(50);
 
-        session.close().get(5, TimeUnit.SECONDS);
+        CallMediaSummary record = session.close().get(5, TimeUnit.SECONDS);
+        assertThat(record.pbx().packets()).isEqualTo(51);
+        assertThat(record.cloud().expected()).isEqualTo(50);
+        assertThat(record.area()).isEqualTo("default");
         assertThat(relay.portPool().inUse()).isZero();
         assertThat(registry.get("cloudgate.rtp.call.loss.ratio").tags("area", "default", "side", "pbx")
                 .summary().count()).isEqualTo(1);

@@ -1,5 +1,6 @@
 package org.cloudgate.sip.transaction;
 
+import io.netty.channel.EventLoop;
 import org.cloudgate.sip.message.SipRequest;
 import org.cloudgate.sip.message.SipResponse;
 import org.cloudgate.sip.transport.SipTransport;
@@ -24,6 +25,16 @@ public abstract class ServerTransaction extends Transaction {
     /** The address the request came from, where responses go. */
     public InetSocketAddress source() {
         return peer;
+    }
+
+    /** The transport the request came over: the flow back to the peer (RFC 5626 section 3). */
+    public SipTransport transport() {
+        return transport;
+    }
+
+    /** The event loop this transaction lives on, where {@link #respond} is called. */
+    public EventLoop loop() {
+        return layer.loop();
     }
 
     /**

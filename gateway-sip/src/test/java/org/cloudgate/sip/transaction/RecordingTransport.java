@@ -9,14 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A transport that keeps what it is asked to send, as text, for the state-machine tests. */
-final class RecordingTransport implements SipTransport {
+public final class RecordingTransport implements SipTransport {
 
     private final boolean reliable;
-    final List<String> sent = new ArrayList<>();
-    final List<InetSocketAddress> destinations = new ArrayList<>();
+    public final List<String> sent = new ArrayList<>();
+    public final List<InetSocketAddress> destinations = new ArrayList<>();
     Throwable failWith;
 
-    RecordingTransport(boolean reliable) {
+    public RecordingTransport(boolean reliable) {
         this.reliable = reliable;
     }
 
@@ -49,7 +49,7 @@ final class RecordingTransport implements SipTransport {
         }
     }
 
-    String last() {
+    public String last() {
         return sent.get(sent.size() - 1);
     }
 

@@ -1,0 +1,27 @@
+package org.cloudgate.sip.registration;
+
+/**
+ * Told when a user becomes reachable through the gateway and when no longer: the gateway then
+ * registers or unregisters the user's terminal toward the PBX ({@link PbxRegistration}).
+ * Further clients of a user already registered do not call it again. Called on the
+ * registrar's event loop; must not block.
+ */
+public interface RegistrationListener {
+
+    /** {@code user} has a binding and had none before. */
+    void firstBinding(String user, Binding binding);
+
+    /** The last binding of {@code user} was removed or expired. */
+    void lastBindingGone(String user);
+
+    /** A listener that ignores both events. */
+    RegistrationListener NONE = new RegistrationListener() {
+        @Override
+        public void firstBinding(String user, Binding binding) {
+        }
+
+        @Override
+        public void lastBindingGone(String user) {
+        }
+    };
+}

@@ -79,7 +79,7 @@ public final class DigestAuthenticator {
     public DigestVerdict verify(SipRequest request, DigestChallengeKind kind) {
         AuthParams params = null;
         for (String value : request.headers(kind.credentialsHeader())) {
-            if (value.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+            if (DigestChallengeKind.isDigest(value)) {
                 AuthParams candidate = AuthParams.parse(value.substring(SCHEME.length()));
                 if (candidate == null) {
                     return DigestVerdict.failed(DigestFailure.MALFORMED);

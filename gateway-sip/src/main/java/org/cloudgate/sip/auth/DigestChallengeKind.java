@@ -39,6 +39,12 @@ public enum DigestChallengeKind {
         return credentialsHeader;
     }
 
+    /** Whether a challenge or credentials value uses the Digest scheme (RFC 3261 section 22.4). */
+    public static boolean isDigest(String value) {
+        return value.length() > 6 && value.regionMatches(true, 0, "Digest", 0, 6)
+                && Character.isWhitespace(value.charAt(6));
+    }
+
     /** The kind a response with {@code status} asks for, or {@code null} if it is no challenge. */
     public static DigestChallengeKind ofStatus(int status) {
         return status == 401 ? ORIGIN : status == 407 ? PROXY : null;

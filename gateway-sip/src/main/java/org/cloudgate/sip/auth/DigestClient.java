@@ -37,7 +37,7 @@ public final class DigestClient {
     public String answer(List<String> challenges, String method, String uri) {
         for (DigestAlgorithm algorithm : DigestAlgorithm.values()) {
             for (String challenge : challenges) {
-                if (!challenge.regionMatches(true, 0, "Digest", 0, 6)) {
+                if (!DigestChallengeKind.isDigest(challenge)) {
                     continue;
                 }
                 AuthParams params = AuthParams.parse(challenge.substring(6));

@@ -70,6 +70,8 @@ public final class PbxRegistration {
     private int challengesAnswered;
     private int failures;
     private boolean stopping;
+    /** Whether the PBX ever accepted a REGISTER, so a binding may exist there. */
+    private boolean everBound;
     private ScheduledFuture<?> timer;
 
     public PbxRegistration(TransactionLayer layer, SipTransport transport, PbxTerminal terminal,
@@ -101,7 +103,7 @@ public final class PbxRegistration {
         return status;
     }
 
-    /** Starts registering now. */
+    /** Starts registering now; a registration starts once and ends for good with {@link #stop()}. */
     public void start() {
         loop.execute(() -> {
             if (status.state() == State.IDLE) {
@@ -111,7 +113,8 @@ public final class PbxRegistration {
     }
 
     /**
-     * Stops refreshing and unregisters (Expires: 0) if a binding may exist at the PBX.
+     * Stops refreshing and unregisters (Expires: 0) if a binding may exist at the PBX: one was
+     * granted before, even if a later refresh failed, or an attempt is in flight.
      *
      * @return completes once the PBX answered the removal, or at once when there was nothing to
      *         remove; the outcome is in {@link #status()}
@@ -123,8 +126,7 @@ public final class PbxRegistration {
             }
             stopping = true;
             cancelTimer();
-            State state = status.state();
-            if (state == State.REGISTERED || state == State.REGISTERING) {
+            if (everBound || status.state() == State.REGISTERING) {
                 requestedExpires = 0;
                 newAttempt(State.UNREGISTERING);
             } else {
@@ -205,6 +207,7 @@ public final class PbxRegistration {
 
     private void succeeded(SipResponse response) {
         failures = 0;
+        everBound = true;
         if (stopping) {
             finishStop(response.status(), response.reasonPhrase());
             return;

@@ -205,6 +205,32 @@ class PbxRegistrationTest {
     }
 
     @Test
+    void aBindingGrantedBeforeAFailedRefreshIsStillRemovedOnStop() {
+        registration.start();
+        advance(0);
+        registerWithChallenge(120);
+        advance(60_000);
+        answer(request -> SipErrorResponse.of(request, 503, "Service Unavailable"));
+        assertThat(registration.status().state()).isEqualTo(State.FAILED);
+
+        var stopped = registration.stop();
+        advance(0);
+
+        assertThat(udp.last()).contains("Expires: 0\r\n");
+        registerWithChallenge(0);
+        assertThat(stopped).isDone();
+    }
+
+    @Test
+    void stopBeforeAnyBindingSendsNothing() {
+        assertThat(registration.stop()).isNotDone();
+        advance(0);
+
+        assertThat(registration.status().state()).isEqualTo(State.STOPPED);
+        assertThat(udp.sent).isEmpty();
+    }
+
+    @Test
     void theSecretNeverShows() {
         assertThat(registration.terminal().toString()).doesNotContain("terminal-secret");
         assertThat(registration.toString()).doesNotContain("terminal-secret");

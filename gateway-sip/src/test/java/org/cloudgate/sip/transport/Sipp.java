@@ -12,11 +12,11 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** SIPp, Debian's {@code sip-tester}, as a real peer: runs one scenario for one call over UDP. */
-final class Sipp implements AutoCloseable {
+public final class Sipp implements AutoCloseable {
 
     private final Process process;
     private final Path log;
-    final int port;
+    public final int port;
 
     private Sipp(Process process, Path log, int port) {
         this.process = process;
@@ -25,12 +25,12 @@ final class Sipp implements AutoCloseable {
     }
 
     /** A client: one call of {@code scenario} toward {@code target}. */
-    static Sipp client(String scenario, String target, Path workDir) throws IOException {
+    public static Sipp client(String scenario, String target, Path workDir) throws IOException {
         return start(scenario, workDir, target);
     }
 
     /** A server: waits for one call of {@code scenario}. */
-    static Sipp server(String scenario, Path workDir) throws IOException {
+    public static Sipp server(String scenario, Path workDir) throws IOException {
         return start(scenario, workDir, null);
     }
 
@@ -51,7 +51,7 @@ final class Sipp implements AutoCloseable {
     }
 
     /** Waits for SIPp to finish its call: exit code 0 means every message came as scripted. */
-    int awaitExit(long seconds) throws InterruptedException, IOException {
+    public int awaitExit(long seconds) throws InterruptedException, IOException {
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new AssertionError("SIPp did not finish in " + seconds + " s:\n" + Files.readString(log));
@@ -59,7 +59,7 @@ final class Sipp implements AutoCloseable {
         return process.exitValue();
     }
 
-    String output() throws IOException {
+    public String output() throws IOException {
         return Files.readString(log) + errors();
     }
 

@@ -2,6 +2,7 @@ package org.cloudgate.core.config;
 
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigList;
 import com.typesafe.config.ConfigObject;
 import com.typesafe.config.ConfigOrigin;
 import com.typesafe.config.ConfigUtil;
@@ -31,16 +32,66 @@ public final class SettingsReader {
 
     private final Config config;
     private final ConfigObject operatorFile;
-    private final List<ConfigProblem> problems = new ArrayList<>();
-    private final Set<String> readKeys = new HashSet<>();
+    /** For the elements of a list: how their keys are named in messages, e.g. "cloudgate.users[2]". */
+    private final String prefix;
+    private final List<ConfigProblem> problems;
+    private final Set<String> readKeys;
 
     /**
      * @param config       the operator's file merged over the references, resolved
      * @param operatorFile the operator's file alone, to locate keys that are missing from it
      */
     SettingsReader(Config config, ConfigObject operatorFile) {
+        this(config, operatorFile, "", new ArrayList<>(), new HashSet<>());
+    }
+
+    private SettingsReader(Config config, ConfigObject operatorFile, String prefix, List<ConfigProblem> problems,
+                           Set<String> readKeys) {
         this.config = config;
         this.operatorFile = operatorFile;
+        this.prefix = prefix;
+        this.problems = problems;
+        this.readKeys = readKeys;
+    }
+
+    /**
+     * A reader for each object of the list at {@code key}; keys of an element outside
+     * {@code allowedKeys} are problems, with the nearest allowed key suggested. Problems of an
+     * element are named like {@code cloudgate.directory.users[2].email}.
+     */
+    public List<SettingsReader> objects(String key, Set<String> allowedKeys) {
+        ConfigValue value = value(key);
+        List<SettingsReader> elements = new ArrayList<>();
+        if (value == null) {
+            return elements;
+        }
+        if (!(value instanceof ConfigList list)) {
+            return wrongType(key, value, "a list of objects", elements);
+        }
+        for (int i = 0; i < list.size(); i++) {
+            String name = display(key) + "[" + i + "]";
+            ConfigValue element = list.get(i);
+            if (!(element instanceof ConfigObject object)) {
+                problems.add(ConfigProblem.at(element.origin(), name, "expected an object, got " + element.valueType()
+                        .name().toLowerCase(Locale.ROOT)));
+                continue;
+            }
+            for (String child : object.keySet()) {
+                if (!allowedKeys.contains(child)) {
+                    String hint = KeySuggestion.nearest(child, allowedKeys).map(s -> " (did you mean " + s + "?)")
+                            .orElse("");
+                    problems.add(ConfigProblem.at(object.get(child).origin(), name + "." + child,
+                            "unknown key" + hint));
+                }
+            }
+            elements.add(new SettingsReader(object.toConfig(), object, name, problems, new HashSet<>()));
+        }
+        return elements;
+    }
+
+    /** The name of {@code key} in messages. */
+    private String display(String key) {
+        return prefix.isEmpty() ? key : prefix + "." + key;
     }
 
     List<ConfigProblem> problems() {
@@ -53,7 +104,7 @@ public final class SettingsReader {
 
     /** Records a problem that spans several settings, located at {@code key}'s value. */
     public void reject(String key, String message) {
-        problems.add(ConfigProblem.at(originOf(key), key, message));
+        problems.add(ConfigProblem.at(originOf(key), display(key), message));
     }
 
     public boolean isSet(String key) {
@@ -76,7 +127,7 @@ public final class SettingsReader {
     public String requiredString(String key, String why) {
         readKeys.add(key);
         if (!config.hasPath(key)) {
-            problems.add(ConfigProblem.at(originOfParent(key), key, "missing required key (" + why + ")"));
+            problems.add(ConfigProblem.at(originOfParent(key), display(key), "missing required key (" + why + ")"));
             return "";
         }
         String text = string(key);
@@ -134,7 +185,7 @@ public final class SettingsReader {
             return wrongType(key, value, "a whole number", min);
         }
         if (number < min || number > max) {
-            problems.add(ConfigProblem.at(value.origin(), key,
+            problems.add(ConfigProblem.at(value.origin(), display(key),
                     number + " is out of range, must be between " + min + " and " + max));
             return min;
         }
@@ -159,12 +210,12 @@ public final class SettingsReader {
         try {
             duration = config.getDuration(key);
         } catch (ConfigException.BadValue | ConfigException.WrongType e) {
-            problems.add(ConfigProblem.at(value.origin(), key, "bad duration \"" + value.unwrapped()
+            problems.add(ConfigProblem.at(value.origin(), display(key), "bad duration \"" + value.unwrapped()
                     + "\": use a number and a unit (ms, s, m, h, d), e.g. 10s"));
             return min;
         }
         if (duration.compareTo(min) < 0 || duration.compareTo(max) > 0) {
-            problems.add(ConfigProblem.at(value.origin(), key, "\"" + value.unwrapped()
+            problems.add(ConfigProblem.at(value.origin(), display(key), "\"" + value.unwrapped()
                     + "\" is out of range, must be between " + human(min) + " and " + human(max)));
             return min;
         }
@@ -193,9 +244,41 @@ public final class SettingsReader {
         for (E constant : constants) {
             names.add(configName(constant));
         }
-        problems.add(ConfigProblem.at(value.origin(), key, "unknown value \"" + value.unwrapped()
+        problems.add(ConfigProblem.at(value.origin(), display(key), "unknown value \"" + value.unwrapped()
                 + "\", must be one of " + String.join(", ", names)));
         return constants[0];
+    }
+
+    /** A non-empty list of an enum's constants, each written as {@link #enumValue} reads one. */
+    public <E extends Enum<E>> List<E> enumList(String key, Class<E> type) {
+        ConfigValue value = value(key);
+        List<E> result = new ArrayList<>();
+        if (value == null) {
+            return result;
+        }
+        if (!(value instanceof ConfigList list) || list.isEmpty()) {
+            return wrongType(key, value, "a non-empty list", result);
+        }
+        List<String> names = new ArrayList<>();
+        for (E constant : type.getEnumConstants()) {
+            names.add(configName(constant));
+        }
+        for (ConfigValue element : list) {
+            E found = null;
+            for (E constant : type.getEnumConstants()) {
+                if (element.valueType() == ConfigValueType.STRING
+                        && configName(constant).equalsIgnoreCase(((String) element.unwrapped()).trim())) {
+                    found = constant;
+                }
+            }
+            if (found == null) {
+                problems.add(ConfigProblem.at(element.origin(), display(key), "unknown value \"" + element.unwrapped()
+                        + "\", must be one of " + String.join(", ", names)));
+            } else if (!result.contains(found)) {
+                result.add(found);
+            }
+        }
+        return result;
     }
 
     /** An IPv4 or IPv6 literal, as a listener's bind address must be. */
@@ -248,12 +331,12 @@ public final class SettingsReader {
         readKeys.add(key);
         try {
             if (!config.hasPath(key)) {
-                problems.add(ConfigProblem.at(originOfParent(key), key, "missing required key"));
+                problems.add(ConfigProblem.at(originOfParent(key), display(key), "missing required key"));
                 return null;
             }
             return config.getValue(key);
         } catch (ConfigException.BadPath e) {
-            problems.add(new ConfigProblem("<reference>", 0, key, "invalid key: " + e.getMessage()));
+            problems.add(new ConfigProblem("<reference>", 0, display(key), "invalid key: " + e.getMessage()));
             return null;
         }
     }
@@ -267,7 +350,7 @@ public final class SettingsReader {
             case NUMBER -> "a number (" + value.unwrapped() + ")";
             case STRING -> "\"" + value.unwrapped() + "\"";
         };
-        problems.add(ConfigProblem.at(value.origin(), key, "expected " + expected + ", got " + got));
+        problems.add(ConfigProblem.at(value.origin(), display(key), "expected " + expected + ", got " + got));
         return neutral;
     }
 

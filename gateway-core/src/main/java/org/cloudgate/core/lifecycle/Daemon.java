@@ -3,6 +3,7 @@ package org.cloudgate.core.lifecycle;
 import io.netty.buffer.PooledByteBufAllocator;
 import org.cloudgate.core.admin.AdminHttpServer;
 import org.cloudgate.core.config.GatewaySettings;
+import org.cloudgate.core.directory.UserDirectory;
 import org.cloudgate.core.metrics.GatewayMetrics;
 import org.cloudgate.core.sip.GatewayUserAgent;
 import org.cloudgate.core.sip.SipListeners;
@@ -35,6 +36,7 @@ public final class Daemon {
     private final GatewayMetrics metrics;
     private final Readiness readiness;
     private final ServiceState service;
+    private final UserDirectory directory;
     private final List<Component> started = new ArrayList<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -47,6 +49,7 @@ public final class Daemon {
         this.metrics = new GatewayMetrics(version);
         this.readiness = new Readiness(metrics.registry());
         this.service = new ServiceState(settings.service().enabled(), metrics.registry());
+        this.directory = new UserDirectory(settings.directory(), metrics.registry());
     }
 
     public GatewaySettings settings() {
@@ -87,7 +90,7 @@ public final class Daemon {
         List<Component> components = List.of(
                 new AdminHttpServer(settings.admin(), settings.source().locate("cloudgate.admin.port"), loops,
                         metrics, readiness),
-                new SipListeners(settings.sip(), settings.source(), loops, userAgent, metrics.registry(), readiness));
+                new SipListeners(settings, loops, userAgent, directory, metrics.registry(), readiness));
         try {
             for (Component component : components) {
                 component.start();
@@ -121,8 +124,12 @@ public final class Daemon {
     /** Applies a validated reload: the live settings take effect now, the rest stays as started. */
     void apply(GatewaySettings loaded) {
         GatewaySettings next = LiveSettings.merge(settings, loaded);
+        boolean usersChanged = !next.directory().equals(settings.directory());
         settings = next;
         service.set(next.service().enabled());
+        if (usersChanged) {
+            directory.apply(next.directory());
+        }
     }
 
     /**

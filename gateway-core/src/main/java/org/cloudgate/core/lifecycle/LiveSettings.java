@@ -13,17 +13,28 @@ final class LiveSettings {
     static final Set<String> KEYS = Set.of(
             "cloudgate.service.enabled",
             "cloudgate.lifecycle.drain-timeout");
+    /** Whole sections that apply live. */
+    static final Set<String> SECTIONS = Set.of("cloudgate.directory.");
 
     private LiveSettings() {
     }
 
     static boolean isLive(String key) {
-        return KEYS.contains(key);
+        if (KEYS.contains(key)) {
+            return true;
+        }
+        for (String section : SECTIONS) {
+            if (key.startsWith(section)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The running settings with the live ones taken from {@code loaded}. */
     static GatewaySettings merge(GatewaySettings running, GatewaySettings loaded) {
-        return new GatewaySettings(loaded.service(), running.pbx(), running.sip(), running.admin(), loaded.lifecycle(),
-                running.eventLoops(), running.source().withLiveValues(loaded.source(), LiveSettings::isLive));
+        return new GatewaySettings(loaded.service(), running.pbx(), running.sip(), running.registrar(),
+                loaded.directory(), running.admin(), loaded.lifecycle(), running.eventLoops(),
+                running.source().withLiveValues(loaded.source(), LiveSettings::isLive));
     }
 }

@@ -3,17 +3,30 @@ package org.cloudgate.core.sip;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.Future;
+import org.cloudgate.core.config.GatewaySettings;
+import org.cloudgate.core.config.PbxSettings;
+import org.cloudgate.core.config.RegistrarSettings;
 import org.cloudgate.core.config.SettingsSource;
 import org.cloudgate.core.config.SipSettings;
+import org.cloudgate.core.directory.UserDirectory;
 import org.cloudgate.core.lifecycle.Component;
 import org.cloudgate.core.lifecycle.ListenerBindException;
 import org.cloudgate.core.lifecycle.Readiness;
 import org.cloudgate.core.transport.EventLoops;
+import org.cloudgate.sip.auth.DigestAuthenticator;
+import org.cloudgate.sip.registration.Registrar;
+import org.cloudgate.sip.registration.RegistrarMetrics;
 import org.cloudgate.sip.transport.LoopStack;
 import org.cloudgate.sip.transport.SipChannels;
 import org.cloudgate.sip.transport.SipListenerException;
 import org.cloudgate.sip.transport.SipStack;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -28,6 +41,7 @@ import java.util.concurrent.TimeUnit;
  */
 public final class SipListeners implements Component {
 
+    private static final Logger log = LoggerFactory.getLogger(SipListeners.class);
     static final String NAME = "sip";
     private static final long DRAIN_POLL_MILLIS = 100;
 
@@ -37,14 +51,22 @@ public final class SipListeners implements Component {
     private final GatewayUserAgent user;
     private final MeterRegistry registry;
     private final Readiness readiness;
+    private final RegistrarSettings registrarSettings;
+    private final PbxSettings pbx;
+    private final UserDirectory directory;
     private SipStack stack;
+    private Registrar registrar;
+    private PbxTerminals terminals;
 
-    public SipListeners(SipSettings settings, SettingsSource source, EventLoops loops, GatewayUserAgent user,
+    public SipListeners(GatewaySettings gateway, EventLoops loops, GatewayUserAgent user, UserDirectory directory,
                         MeterRegistry registry, Readiness readiness) {
-        this.settings = settings;
-        this.source = source;
+        this.settings = gateway.sip();
+        this.source = gateway.source();
+        this.registrarSettings = gateway.registrar();
+        this.pbx = gateway.pbx();
         this.loops = loops;
         this.user = user;
+        this.directory = directory;
         this.registry = registry;
         this.readiness = readiness;
         readiness.report(NAME, false, "not bound yet");
@@ -67,7 +89,46 @@ public final class SipListeners implements Component {
             throw new ListenerBindException("SIP over " + e.transport(),
                     e.address().getHostString() + ":" + e.address().getPort(), key, source.locate(key), e.getCause());
         }
+        startRegistrar();
         readiness.report(NAME, true, String.join(" ", stack.listening()));
+    }
+
+    /** The registrar and the PBX terminals live on the first loop; requests of others hop there. */
+    private void startRegistrar() {
+        LoopStack first = stack.loops().get(0);
+        EventLoop loop = first.layer().loop();
+        terminals = new PbxTerminals(pbx, resolvePbx(), first, advertisedHost(), directory, registry);
+        DigestAuthenticator authenticator = new DigestAuthenticator(registrarSettings.digest(), directory,
+                () -> TimeUnit.NANOSECONDS.toMillis(loop.ticker().nanoTime()));
+        registrar = new Registrar(loop, registrarSettings.bindings(), authenticator, terminals,
+                new RegistrarMetrics(registry));
+        user.serve(registrar);
+    }
+
+    private InetSocketAddress resolvePbx() {
+        if (!pbx.configured()) {
+            return null;
+        }
+        InetSocketAddress address = new InetSocketAddress(pbx.host(), pbx.port());
+        if (address.isUnresolved()) {
+            log.error("cannot resolve the PBX host {} (cloudgate.pbx.host, {}): terminals are not registered "
+                    + "toward the PBX", pbx.host(), source.locate("cloudgate.pbx.host"));
+            return null;
+        }
+        return address;
+    }
+
+    /** The address the PBX reaches the gateway at: the bind address, or this host's when bound to all. */
+    private String advertisedHost() {
+        String bind = settings.stack().bindAddress();
+        if (!"0.0.0.0".equals(bind) && !"::".equals(bind)) {
+            return bind.indexOf(':') >= 0 ? "[" + bind + "]" : bind;
+        }
+        try {
+            return InetAddress.getLocalHost().getHostAddress();
+        } catch (UnknownHostException e) {
+            return "127.0.0.1";
+        }
     }
 
     @Override
@@ -75,10 +136,16 @@ public final class SipListeners implements Component {
         return stack == null ? List.of() : stack.listening();
     }
 
-    /** New requests get 503; completes when no transaction is left on any loop. */
+    /**
+     * New requests get 503 and the terminals are unregistered from the PBX; completes when no
+     * transaction is left on any loop.
+     */
     @Override
     public CompletableFuture<Void> drain() {
         user.drain();
+        if (terminals != null) {
+            terminals.stopAll();
+        }
         CompletableFuture<Void> drained = new CompletableFuture<>();
         ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "cloudgate-sip-drain");
@@ -109,6 +176,9 @@ public final class SipListeners implements Component {
 
     @Override
     public void stop() {
+        if (registrar != null) {
+            stack.loops().get(0).layer().loop().submit(registrar::stop).awaitUninterruptibly(1000);
+        }
         if (stack != null) {
             stack.close();
             readiness.report(NAME, false, "closed");

@@ -17,7 +17,6 @@ import org.cloudgate.sip.message.HeaderName;
 import org.cloudgate.sip.message.NameAddress;
 import org.cloudgate.sip.message.SipRequest;
 import org.cloudgate.sip.message.SipResponse;
-import org.cloudgate.sip.transaction.Branch;
 import org.cloudgate.sip.transaction.TransactionLayer;
 import org.cloudgate.sip.transport.SipTransport;
 import org.cloudgate.sip.uri.SipUri;
@@ -279,7 +278,7 @@ public final class PbxRegistration {
         StringBuilder text = new StringBuilder(512)
                 .append("REGISTER ").append(registrarUri).append(" SIP/2.0\r\n")
                 .append("Via: SIP/2.0/").append(transport.name()).append(' ').append(local.getHostString())
-                .append(':').append(local.getPort()).append(";branch=").append(Branch.next()).append(";rport\r\n")
+                .append(':').append(local.getPort()).append(";branch=").append(layer.newBranch()).append(";rport\r\n")
                 .append("Max-Forwards: 70\r\n")
                 .append("From: <").append(terminal.aor()).append(">;tag=").append(fromTag).append("\r\n")
                 .append("To: <").append(terminal.aor()).append(">\r\n")

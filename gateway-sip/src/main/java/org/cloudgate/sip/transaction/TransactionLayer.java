@@ -25,6 +25,7 @@ import java.util.Map;
 public final class TransactionLayer {
 
     private final EventLoop loop;
+    private final int index;
     private final TransactionTimers timers;
     private final TransactionUser user;
     private final TransactionMetrics metrics;
@@ -34,9 +35,14 @@ public final class TransactionLayer {
     /** Server transactions of requests without a To tag, by origin, to spot merged requests. */
     private final Map<String, ServerTransaction> byOrigin = new HashMap<>();
 
-    public TransactionLayer(EventLoop loop, TransactionTimers timers, TransactionUser user,
+    /**
+     * @param index this loop's number among the SIP loops, written into the branches it sends
+     *              ({@link Branch#forLoop}) so that responses find their way back here
+     */
+    public TransactionLayer(EventLoop loop, int index, TransactionTimers timers, TransactionUser user,
                             TransactionMetrics metrics, ByteBufAllocator allocator) {
         this.loop = loop;
+        this.index = index;
         this.timers = timers;
         this.user = user;
         this.metrics = metrics;
@@ -45,6 +51,16 @@ public final class TransactionLayer {
 
     public EventLoop loop() {
         return loop;
+    }
+
+    /** This loop's number among the SIP loops. */
+    public int index() {
+        return index;
+    }
+
+    /** A branch for a request sent from this layer; responses to it are routed back here. */
+    public String newBranch() {
+        return Branch.forLoop(index);
     }
 
     TransactionTimers timers() {
@@ -189,7 +205,7 @@ public final class TransactionLayer {
 
     /**
      * Sends {@code request} (ownership passes here) in a new client transaction. The top Via must
-     * carry a branch with the RFC 3261 magic cookie, unique to this request (see {@link Branch}).
+     * carry a branch from {@link #newBranch()}, unique to this request.
      */
     public ClientTransaction send(SipRequest request, InetSocketAddress destination, SipTransport transport,
                                   ResponseListener listener) {

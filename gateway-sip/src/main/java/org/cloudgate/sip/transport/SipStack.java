@@ -89,8 +89,9 @@ public final class SipStack implements AutoCloseable {
 
         int connectTimeout = (int) settings.connectTimeout().toMillis();
         UdpTransport sharedUdp = udp.isEmpty() ? null : udp.values().iterator().next();
-        for (EventLoop loop : loops) {
-            TransactionLayer layer = new TransactionLayer(loop, settings.timers(), user, transactionMetrics,
+        for (int index = 0; index < loops.size(); index++) {
+            EventLoop loop = loops.get(index);
+            TransactionLayer layer = new TransactionLayer(loop, index, settings.timers(), user, transactionMetrics,
                     ByteBufAllocator.DEFAULT);
             StreamTransport tcp = tcpListener == null ? null : new StreamTransport("TCP", loop,
                     (InetSocketAddress) tcpListener.localAddress(), channels.socketChannel(),
@@ -115,7 +116,7 @@ public final class SipStack implements AutoCloseable {
         SipDatagramDecoder decoder = new SipDatagramDecoder(settings.limits(), new SipCodecMetrics(registry, "udp"));
         SipDatagramEncoder encoder = new SipDatagramEncoder();
         SipRejectionResponder responder = new SipRejectionResponder();
-        TransactionDispatcher dispatcher = new TransactionDispatcher(stacks::get, LoopStack::udp);
+        TransactionDispatcher dispatcher = new TransactionDispatcher(stacks::get, this::byIndex, LoopStack::udp);
         int port = settings.udpPort();
         for (EventLoop loop : channels.epoll() ? loops : loops.subList(0, 1)) {
             Bootstrap bootstrap = new Bootstrap().group(loop).channel(channels.datagramChannel())
@@ -165,7 +166,7 @@ public final class SipStack implements AutoCloseable {
                                                              String transport, SslContext tls) {
         SipCodecMetrics metrics = new SipCodecMetrics(registry, transport);
         SipRejectionResponder responder = new SipRejectionResponder();
-        TransactionDispatcher dispatcher = new TransactionDispatcher(stacks::get,
+        TransactionDispatcher dispatcher = new TransactionDispatcher(stacks::get, this::byIndex,
                 "tls".equals(transport) ? LoopStack::tls : LoopStack::tcp);
         long idle = settings.idleTimeout().toMillis();
         return new ChannelInitializer<>() {
@@ -215,6 +216,15 @@ public final class SipStack implements AutoCloseable {
             throw new IllegalArgumentException("not a SIP event loop: " + loop);
         }
         return stack;
+    }
+
+    private LoopStack byIndex(int index) {
+        for (LoopStack stack : stacks.values()) {
+            if (stack.layer().index() == index) {
+                return stack;
+            }
+        }
+        return null;
     }
 
     /** Every loop's stack, in loop order. */

@@ -7,11 +7,13 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
 import io.netty.util.ReferenceCountUtil;
 import org.cloudgate.sip.message.SipMessage;
+import org.cloudgate.sip.transaction.Branch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 
 /**
  * The last handler of every SIP pipeline: hands each accepted message, with its source and
@@ -24,10 +26,18 @@ final class TransactionDispatcher extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(TransactionDispatcher.class);
 
     private final Function<EventLoop, LoopStack> stacks;
+    private final IntFunction<LoopStack> byIndex;
     private final Function<LoopStack, SipTransport> transport;
 
-    TransactionDispatcher(Function<EventLoop, LoopStack> stacks, Function<LoopStack, SipTransport> transport) {
+    /**
+     * @param stacks    the stack of a loop
+     * @param byIndex   the stack of the loop with a number, or {@code null} for none
+     * @param transport which of a stack's transports this pipeline carries
+     */
+    TransactionDispatcher(Function<EventLoop, LoopStack> stacks, IntFunction<LoopStack> byIndex,
+                          Function<LoopStack, SipTransport> transport) {
         this.stacks = stacks;
+        this.byIndex = byIndex;
         this.transport = transport;
     }
 
@@ -44,11 +54,30 @@ final class TransactionDispatcher extends ChannelInboundHandlerAdapter {
         LoopStack stack = stacks.apply(ctx.channel().eventLoop());
         if (msg instanceof AddressedEnvelope<?, ?> envelope && envelope.content() instanceof SipMessage message
                 && envelope.sender() instanceof InetSocketAddress sender) {
-            stack.layer().receive(message, sender, transport.apply(stack));
+            deliver(stack, message, sender);
         } else if (msg instanceof SipMessage message) {
-            stack.layer().receive(message, (InetSocketAddress) ctx.channel().remoteAddress(), transport.apply(stack));
+            deliver(stack, message, (InetSocketAddress) ctx.channel().remoteAddress());
         } else {
             ReferenceCountUtil.release(msg);
+        }
+    }
+
+    /** A response goes to the loop its branch names; everything else stays on this loop. */
+    private void deliver(LoopStack here, SipMessage message, InetSocketAddress source) {
+        LoopStack owner = here;
+        if (!message.isRequest()) {
+            int loop = Branch.loopOf(message.topVia().branch());
+            LoopStack named = loop < 0 || loop == here.layer().index() ? null : byIndex.apply(loop);
+            if (named != null) {
+                owner = named;
+            }
+        }
+        SipTransport via = transport.apply(here);
+        if (owner == here) {
+            here.layer().receive(message, source, via);
+        } else {
+            LoopStack target = owner;
+            target.layer().loop().execute(() -> target.layer().receive(message, source, via));
         }
     }
 

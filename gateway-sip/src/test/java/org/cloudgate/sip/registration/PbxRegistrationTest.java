@@ -48,7 +48,7 @@ class PbxRegistrationTest {
         pbxAuth = new DigestAuthenticator(DigestSettings.of("pbx.example"),
                 Map.of("201", DigestSecret.password("terminal-secret"))::get,
                 () -> TimeUnit.NANOSECONDS.toMillis(channel.eventLoop().ticker().nanoTime()));
-        layer = new TransactionLayer(channel.eventLoop(), TransactionTimers.RFC_3261, new TransactionUser() {
+        layer = new TransactionLayer(channel.eventLoop(), 0, TransactionTimers.RFC_3261, new TransactionUser() {
             @Override
             public void onRequest(ServerTransaction transaction, SipRequest request) {
             }

@@ -65,7 +65,7 @@ class RegistrarTest {
                 events.add("gone " + user);
             }
         }, new RegistrarMetrics(registry));
-        layer = new TransactionLayer(channel.eventLoop(), TransactionTimers.RFC_3261, new TransactionUser() {
+        layer = new TransactionLayer(channel.eventLoop(), 0, TransactionTimers.RFC_3261, new TransactionUser() {
             @Override
             public void onRequest(ServerTransaction transaction, SipRequest request) {
                 registrar.register(transaction, request);

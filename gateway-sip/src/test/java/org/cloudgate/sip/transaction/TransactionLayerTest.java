@@ -33,7 +33,7 @@ class TransactionLayerTest {
     @BeforeEach
     void createLayer() {
         channel.freezeTime();
-        layer = new TransactionLayer(channel.eventLoop(), TransactionTimers.RFC_3261, user,
+        layer = new TransactionLayer(channel.eventLoop(), 0, TransactionTimers.RFC_3261, user,
                 TransactionMetrics.none(), ByteBufAllocator.DEFAULT);
     }
 

@@ -197,6 +197,41 @@ class SipStackIT {
     }
 
     @Test
+    void aResponseArrivingOnAnotherLoopsSocketFindsItsTransaction() throws Exception {
+        start(TransactionTimers.RFC_3261, Optional.empty());
+        try (DatagramSocket peer = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            peer.setSoTimeout(5000);
+            InetSocketAddress peerAddress = (InetSocketAddress) peer.getLocalSocketAddress();
+            LoopStack sender = stack.loops().get(stack.loops().size() - 1);
+            CompletableFuture<Integer> answer = new CompletableFuture<>();
+            sender.layer().loop().execute(() -> sender.layer().send(
+                    request("OPTIONS", sender.udp(), sender.layer().newBranch()), peerAddress, sender.udp(),
+                    (tx, r) -> answer.complete(r.status())));
+
+            byte[] buffer = new byte[4096];
+            DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
+            peer.receive(packet);
+            String request = new String(packet.getData(), 0, packet.getLength(), StandardCharsets.UTF_8);
+            String response = "SIP/2.0 200 OK\r\n" + request.lines()
+                    .filter(line -> line.startsWith("Via:") || line.startsWith("From:") || line.startsWith("To:")
+                            || line.startsWith("Call-ID:") || line.startsWith("CSeq:"))
+                    .map(line -> line + "\r\n").reduce("", String::concat) + "Content-Length: 0\r\n\r\n";
+            byte[] bytes = response.getBytes(StandardCharsets.UTF_8);
+            // The loops' sockets share one port and the kernel picks one by the sender's address:
+            // from 16 source ports the response reaches every loop, and none may be left stray.
+            for (int i = 0; i < 16; i++) {
+                try (DatagramSocket other = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+                    other.send(new DatagramPacket(bytes, bytes.length, sender.udp().localAddress()));
+                }
+            }
+
+            assertThat(answer.get(5, TimeUnit.SECONDS)).isEqualTo(200);
+            Thread.sleep(300);
+            assertThat(registry.get("cloudgate.sip.responses.stray").counter().count()).isZero();
+        }
+    }
+
+    @Test
     void aTlsClientCompletesATransaction() throws Exception {
         Path cert = dir.resolve("cert.pem");
         Path key = dir.resolve("key.pem");
@@ -240,10 +275,14 @@ class SipStackIT {
     }
 
     private static SipRequest request(String method, SipTransport via) {
+        return request(method, via, Branch.next());
+    }
+
+    private static SipRequest request(String method, SipTransport via, String branch) {
         InetSocketAddress local = via.localAddress();
         String text = method + " sip:phone@127.0.0.1 SIP/2.0\r\n"
                 + "Via: SIP/2.0/" + via.name() + " " + local.getHostString() + ":" + local.getPort()
-                + ";branch=" + Branch.next() + "\r\n"
+                + ";branch=" + branch + "\r\n"
                 + "Max-Forwards: 70\r\n"
                 + "From: <sip:gateway@127.0.0.1>;tag=gw" + System.nanoTime() + "\r\n"
                 + "To: <sip:phone@127.0.0.1>\r\n"

@@ -2,11 +2,14 @@ package org.cloudgate.sip.transport;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.URISyntaxException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -24,9 +27,12 @@ public final class Sipp implements AutoCloseable {
         this.port = port;
     }
 
-    /** A client: one call of {@code scenario} toward {@code target}. */
-    public static Sipp client(String scenario, String target, Path workDir) throws IOException {
-        return start(scenario, workDir, target);
+    /**
+     * A client: one call of {@code scenario} toward {@code target}; {@code options} go to SIPp as
+     * they are, e.g. {@code -s 201 -au 201 -ap secret} for the service and digest credentials.
+     */
+    public static Sipp client(String scenario, String target, Path workDir, String... options) throws IOException {
+        return start(scenario, workDir, target, options);
     }
 
     /** A server: waits for one call of {@code scenario}. */
@@ -34,12 +40,18 @@ public final class Sipp implements AutoCloseable {
         return start(scenario, workDir, null);
     }
 
-    private static Sipp start(String scenario, Path workDir, String target) throws IOException {
+    /** The UDP port SIPp listens on. */
+    public int port() {
+        return port;
+    }
+
+    private static Sipp start(String scenario, Path workDir, String target, String... options) throws IOException {
         int port = freeUdpPort();
-        List<String> command = new ArrayList<>(List.of("sipp", "-sf", resource(scenario).toString(),
+        List<String> command = new ArrayList<>(List.of("sipp", "-sf", resource(scenario, workDir).toString(),
                 "-m", "1", "-i", "127.0.0.1", "-p", Integer.toString(port), "-t", "u1",
                 "-timeout", "20s", "-timeout_error", "-nostdin", "-trace_err",
                 "-error_file", workDir.resolve("sipp-errors.log").toString()));
+        command.addAll(List.of(options));
         if (target != null) {
             command.add(target);
         }
@@ -68,12 +80,24 @@ public final class Sipp implements AutoCloseable {
         return Files.exists(errors) ? Files.readString(errors) : "";
     }
 
-    private static Path resource(String scenario) {
-        try {
-            return Path.of(Sipp.class.getResource("/sipp/" + scenario).toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalArgumentException(scenario, e);
+    /** The scenario file; copied into {@code workDir} when it sits inside a jar. */
+    private static Path resource(String scenario, Path workDir) throws IOException {
+        URL url = Sipp.class.getResource("/sipp/" + scenario);
+        if (url == null) {
+            throw new IllegalArgumentException("no SIPp scenario " + scenario);
         }
+        if ("file".equals(url.getProtocol())) {
+            try {
+                return Path.of(url.toURI());
+            } catch (URISyntaxException e) {
+                throw new IllegalArgumentException(scenario, e);
+            }
+        }
+        Path copy = workDir.resolve(scenario);
+        try (InputStream in = url.openStream()) {
+            Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+        }
+        return copy;
     }
 
     static int freeUdpPort() throws IOException {

@@ -1,0 +1,33 @@
+package org.cloudgate.core.config;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The softphone users the gateway knows and how many the PBX licenses
+ * ({@code cloudgate.directory}). Live: a reload replaces the users.
+ *
+ * @param licences softphone terminal licences available on the PBX for cloud clients
+ * @param users    in file order, which is also the order licences are handed out in
+ */
+public record DirectorySettings(int licences, List<UserSettings> users) {
+
+    static DirectorySettings read(SettingsReader r) {
+        int licences = (int) r.integer("cloudgate.directory.licences", 0, 100_000);
+        List<UserSettings> users = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        List<SettingsReader> elements = r.objects("cloudgate.directory.users", UserSettings.KEYS);
+        for (int i = 0; i < elements.size(); i++) {
+            UserSettings user = UserSettings.read(elements.get(i));
+            Integer first = seen.putIfAbsent(user.extension(), i);
+            if (first != null && !user.extension().isEmpty()) {
+                elements.get(i).reject("extension", "extension " + user.extension()
+                        + " is already used by cloudgate.directory.users[" + first + "]");
+            }
+            users.add(user);
+        }
+        return new DirectorySettings(licences, List.copyOf(users));
+    }
+}

@@ -7,8 +7,9 @@ import java.util.List;
 /**
  * The client side of SIP digest authentication (RFC 3261 section 22.2 and 22.3, RFC 7616
  * section 3.4): answers a 401/407 from the PBX with Authorization/Proxy-Authorization, using
- * the most preferred challenge it supports (SHA-256 before MD5, RFC 8760 section 2.4) and
- * {@code qop=auth} with a fresh cnonce when offered. Reusing a nonce counts nc up.
+ * the topmost challenge whose algorithm it supports (RFC 8760 section 2.4: the server lists
+ * them in its order of preference) and {@code qop=auth} with a fresh cnonce when offered.
+ * Reusing a nonce counts nc up.
  *
  * <p>{@link #toString()} never shows the secret. Not thread-safe.
  */
@@ -35,18 +36,16 @@ public final class DigestClient {
      *         gateway can answer
      */
     public String answer(List<String> challenges, String method, String uri) {
-        for (DigestAlgorithm algorithm : DigestAlgorithm.values()) {
-            for (String challenge : challenges) {
-                if (!DigestChallengeKind.isDigest(challenge)) {
-                    continue;
-                }
-                AuthParams params = AuthParams.parse(challenge.substring(6));
-                if (params != null && algorithm == DigestAlgorithm.of(params.get("algorithm"))
-                        && params.get("realm") != null && params.get("nonce") != null) {
-                    String answer = answer(algorithm, params, method, uri);
-                    if (answer != null) {
-                        return answer;
-                    }
+        for (String challenge : challenges) {
+            if (!DigestChallengeKind.isDigest(challenge)) {
+                continue;
+            }
+            AuthParams params = AuthParams.parse(challenge.substring(6));
+            DigestAlgorithm algorithm = params == null ? null : DigestAlgorithm.of(params.get("algorithm"));
+            if (algorithm != null && params.get("realm") != null && params.get("nonce") != null) {
+                String answer = answer(algorithm, params, method, uri);
+                if (answer != null) {
+                    return answer;
                 }
             }
         }

@@ -26,7 +26,7 @@ import org.cloudgate.sip.uri.SipUri;
  * transaction layer, one digest answer per attempt to a 401/407 (one more if the PBX says the
  * nonce was stale), Min-Expires honoured after a 423, a refresh at half the granted time, and
  * after a failure (a timeout arrives as 408 from the transaction layer) a retry whose wait
- * doubles up to a limit. {@link #stop()} removes the binding with Expires: 0.
+ * doubles up to a limit; both waits are shortened by a random jitter. {@link #stop()} removes the binding with Expires: 0.
  *
  * <p>All REGISTERs of one registration share a Call-ID and count CSeq up (section 10.2.4).
  * Runs on the event loop of its transaction layer; {@link #start()}, {@link #stop()} and
@@ -261,9 +261,11 @@ public final class PbxRegistration {
         return Long.parseLong(text);
     }
 
+    /** Schedules {@code action} after {@code delayMillis}, less the random jitter of the settings. */
     private void schedule(long delayMillis, Runnable action) {
         cancelTimer();
-        timer = loop.schedule(action, delayMillis, TimeUnit.MILLISECONDS);
+        long jitter = (long) (delayMillis * settings.jitter() * ThreadLocalRandom.current().nextDouble());
+        timer = loop.schedule(action, delayMillis - jitter, TimeUnit.MILLISECONDS);
     }
 
     private void cancelTimer() {

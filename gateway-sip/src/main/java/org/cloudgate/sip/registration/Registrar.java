@@ -22,6 +22,8 @@ import org.cloudgate.sip.registration.RegistrarMetrics.Result;
 import org.cloudgate.sip.registration.RequestedContacts.Requested;
 import org.cloudgate.sip.transaction.ServerTransaction;
 import org.cloudgate.sip.uri.SipUri;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The registrar clients register with (RFC 3261 section 10.3): authenticates each REGISTER by
@@ -39,6 +41,8 @@ import org.cloudgate.sip.uri.SipUri;
  * transaction's. {@link #bindings(String)} may be read from any thread.
  */
 public final class Registrar {
+
+    private static final Logger log = LoggerFactory.getLogger(Registrar.class);
 
     private final EventLoop loop;
     private final RegistrarSettings settings;
@@ -126,7 +130,17 @@ public final class Registrar {
         }
     }
 
+    /** The answer to a REGISTER; a fault of the registrar itself becomes 500, never silence. */
     private SipResponse handle(ServerTransaction transaction, SipRequest request) {
+        try {
+            return decide(transaction, request);
+        } catch (RuntimeException fault) {
+            log.warn("REGISTER from {} failed in the registrar: {}", transaction.source(), fault.toString());
+            return SipErrorResponse.of(request, 500, "Server Internal Error");
+        }
+    }
+
+    private SipResponse decide(ServerTransaction transaction, SipRequest request) {
         List<String> required = request.require();
         if (!required.isEmpty()) {
             // Section 10.3 step 2 and 8.2.2.3: no extension is supported here.

@@ -57,6 +57,18 @@ class DigestAlgorithmTest {
     }
 
     @Test
+    void aChallengeWithoutQopIsAnsweredTheRfc2069Way() {
+        String answer = new DigestClient("Mufasa", DigestSecret.password("Circle Of Life")).answer(
+                List.of("Digest realm=\"testrealm@host.com\", nonce=\"dcd98b7102dd2f0e8b11d0f600bfb0c093\""),
+                "REGISTER", "sip:host.com");
+        String ha1 = DigestAlgorithm.MD5.ha1("Mufasa", "testrealm@host.com", "Circle Of Life");
+        String expected = DigestAlgorithm.MD5.hash(ha1 + ":dcd98b7102dd2f0e8b11d0f600bfb0c093:"
+                + DigestAlgorithm.MD5.hash("REGISTER:sip:host.com"));
+
+        assertThat(answer).contains("response=\"" + expected + "\"", "algorithm=MD5").doesNotContain("cnonce", "nc=");
+    }
+
+    @Test
     void quotedParametersKeepTheirCommasAndSemicolons() {
         AuthParams params = AuthParams.parse(" username=\"a\\\"b\", uri=\"sip:x@y;transport=tcp\", qop=\"auth,auth-int\","
                 + " nc=00000001");

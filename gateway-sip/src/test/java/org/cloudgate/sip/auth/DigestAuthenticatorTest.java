@@ -84,6 +84,19 @@ class DigestAuthenticatorTest {
     }
 
     @Test
+    void theClientTakesTheTopmostChallengeItSupports() {
+        DigestClient client = new DigestClient("alice", DigestSecret.password("wonderland"));
+        List<String> offered = authenticator.challenges(false);
+        String unknown = offered.get(0).replace("algorithm=SHA-256", "algorithm=SHA-512-256");
+
+        assertThat(client.answer(List.of(offered.get(1), offered.get(0)), "REGISTER", "sip:gateway.example"))
+                .contains("algorithm=MD5");
+        assertThat(client.answer(List.of(unknown, offered.get(1)), "REGISTER", "sip:gateway.example"))
+                .contains("algorithm=MD5");
+        assertThat(client.answer(List.of(unknown, "Basic realm=\"x\""), "REGISTER", "sip:gateway.example")).isNull();
+    }
+
+    @Test
     void wrongPasswordUnknownUserAndMissingCredentialsAreTold() {
         assertThat(verify(credentials(challenge(), DigestAlgorithm.SHA_256, "alice", "guess", "00000001")).failure())
                 .isEqualTo(DigestFailure.WRONG_RESPONSE);

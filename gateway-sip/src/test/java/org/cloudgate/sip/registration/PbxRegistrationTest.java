@@ -63,7 +63,7 @@ class PbxRegistrationTest {
         }, TransactionMetrics.none(), ByteBufAllocator.DEFAULT);
         registration = new PbxRegistration(layer, udp, new PbxTerminal("sip:201@pbx.example",
                 "sip:201@198.51.100.1:5060", "201", DigestSecret.password("terminal-secret"), PBX),
-                PbxRegistrationSettings.DEFAULTS);
+                new PbxRegistrationSettings(3600, Duration.ofSeconds(2), Duration.ofMinutes(5), 0));
     }
 
     @AfterEach
@@ -228,6 +228,21 @@ class PbxRegistrationTest {
 
         assertThat(registration.status().state()).isEqualTo(State.STOPPED);
         assertThat(udp.sent).isEmpty();
+    }
+
+    @Test
+    void jitterOnlyEverShortensTheWait() {
+        PbxRegistration jittered = new PbxRegistration(layer, udp, registration.terminal(),
+                new PbxRegistrationSettings(3600, Duration.ofSeconds(8), Duration.ofMinutes(5), 0.5));
+        jittered.start();
+        advance(0);
+        answer(request -> SipErrorResponse.of(request, 503, "Service Unavailable"));
+        advance(3_999);
+        assertThat(udp.sent).hasSize(1);
+
+        advance(4_001);
+
+        assertThat(udp.sent).hasSize(2);
     }
 
     @Test

@@ -52,7 +52,13 @@ class RegistrarTest {
         channel.freezeTime();
         DigestAuthenticator authenticator = new DigestAuthenticator(
                 new DigestSettings("gateway.example", DigestSettings.RFC_8760_ORDER, Duration.ofMinutes(5), 100),
-                Map.of("alice", DigestSecret.password("wonderland"), "bob", DigestSecret.password("builder"))::get,
+                user -> {
+                    if ("crash".equals(user)) {
+                        throw new IllegalStateException("user directory unavailable");
+                    }
+                    return Map.of("alice", DigestSecret.password("wonderland"), "bob", DigestSecret.password("builder"))
+                            .get(user);
+                },
                 () -> TimeUnit.NANOSECONDS.toMillis(channel.eventLoop().ticker().nanoTime()));
         registrar = new Registrar(channel.eventLoop(), RegistrarSettings.DEFAULTS, authenticator, new RegistrationListener() {
             @Override
@@ -109,6 +115,17 @@ class RegistrarTest {
             parsed.release();
         }
         return response;
+    }
+
+    /**
+     * Gets a challenge, then registers {@code toUser}'s address-of-record with the credentials
+     * of {@code username} and {@code password}.
+     */
+    private String registerAs(String toUser, String username, String password) {
+        register("alice", "c1", 1, ALICE_PHONE + "\r\n");
+        String authorization = new DigestClient(username, DigestSecret.password(password))
+                .answer(challenges, "REGISTER", "sip:gateway.example");
+        return send(SipRequests.register(toUser, "c1", 2, ALICE_PHONE + "\r\nAuthorization: " + authorization + "\r\n"));
     }
 
     /** Gets a challenge, then registers with its credentials. */
@@ -187,9 +204,7 @@ class RegistrarTest {
 
     @Test
     void aUserRegistersOnlyItsOwnAddressOfRecord() {
-        registerAuthenticated("alice", "c1", 1, ALICE_PHONE + "\r\n");
-        String forbidden = send(SipRequests.register("bob", "c1", 3, ALICE_PHONE + "\r\nAuthorization: "
-                + alice.answer(challenges, "REGISTER", "sip:gateway.example") + "\r\n"));
+        String forbidden = registerAs("bob", "alice", "wonderland");
 
         assertThat(forbidden).startsWith("SIP/2.0 403 Forbidden\r\n");
         assertThat(registrar.bindings("bob")).isEmpty();
@@ -245,17 +260,19 @@ class RegistrarTest {
 
     @Test
     void aWrongPasswordIsChallengedAgainAndCounted() {
-        register("alice", "c1", 1, ALICE_PHONE + "\r\n");
-        String authorization = new DigestClient("alice", DigestSecret.password("guess"))
-                .answer(challenges, "REGISTER", "sip:gateway.example");
-
-        String answer = send(SipRequests.register("alice", "c1", 2, ALICE_PHONE + "\r\nAuthorization: "
-                + authorization + "\r\n"));
+        String answer = registerAs("alice", "alice", "guess");
 
         assertThat(answer).startsWith("SIP/2.0 401 Unauthorized\r\n").doesNotContain("stale");
         assertThat(registry.get("cloudgate.sip.digest.failures").tag("reason", "wrong-response").counter().count())
                 .isEqualTo(1);
         assertThat(registrar.bindings("alice")).isEmpty();
+    }
+
+    @Test
+    void aFaultBehindTheRegistrarIsAnswered500() {
+        String answer = registerAs("crash", "crash", "x");
+
+        assertThat(answer).startsWith("SIP/2.0 500 Server Internal Error\r\n");
     }
 
     @Test

@@ -142,7 +142,7 @@ class RegistrationIT {
             PbxRegistration registration = new PbxRegistration(loop.layer(), loop.udp(),
                     new PbxTerminal("sip:201@pbx.example", "sip:201@127.0.0.1:" + gatewayPort(), "201",
                             DigestSecret.password("terminal-secret"), new InetSocketAddress("127.0.0.1", pbx.port)),
-                    new PbxRegistrationSettings(3600, Duration.ofSeconds(1), Duration.ofSeconds(4)));
+                    new PbxRegistrationSettings(3600, Duration.ofSeconds(1), Duration.ofSeconds(4), 0.25));
 
             registration.start();
             awaitTrue(() -> registration.status().grantedSeconds() == 2, pbx);

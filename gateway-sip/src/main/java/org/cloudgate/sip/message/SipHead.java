@@ -1,5 +1,7 @@
 package org.cloudgate.sip.message;
 
+import org.cloudgate.sip.wire.Octets;
+
 /**
  * What one pass over a message head found: the start line's parts, the header index, where the
  * body starts, and the first syntax failure if any. Produced by {@link SipHeadParser}, turned
@@ -19,6 +21,7 @@ public final class SipHead {
     }
 
     final HeaderIndex headers = new HeaderIndex();
+    Octets octets;
     Outcome outcome;
     SipRejection rejection;
     boolean request;
@@ -30,6 +33,11 @@ public final class SipHead {
     int uriEnd;
     int statusCode;
     int reasonStart;
+
+    /** The octets this head was read from (index 0 is the start line). */
+    public Octets octets() {
+        return octets;
+    }
 
     public Outcome outcome() {
         return outcome;

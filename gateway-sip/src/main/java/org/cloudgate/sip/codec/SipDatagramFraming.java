@@ -44,6 +44,9 @@ public final class SipDatagramFraming {
             case NOT_SIP:
                 return new Result(null, head.rejection());
             case INCOMPLETE:
+                if (!head.startLineRead()) {
+                    return new Result(null, SipRejection.NOT_SIP);
+                }
                 return new Result(SipFraming.toMessage(datagram, offset, head.bodyStart(), head,
                         SipRejection.UNTERMINATED_HEADERS), null);
             case BROKEN:

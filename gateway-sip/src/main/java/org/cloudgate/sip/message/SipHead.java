@@ -48,6 +48,11 @@ public final class SipHead {
         return rejection;
     }
 
+    /** Whether a whole start line was read (a request or a status line). */
+    public boolean startLineRead() {
+        return headersStart > 0;
+    }
+
     public boolean isRequest() {
         return request;
     }

@@ -1,6 +1,6 @@
 package org.cloudgate.sip.codec;
 
-import io.netty.buffer.ByteBuf;
+import org.cloudgate.sip.wire.Octets;
 
 /**
  * The {@code rfc1123-date} of the SIP Date header (RFC 3261 section 20.17):
@@ -15,7 +15,7 @@ final class HttpDate {
     private HttpDate() {
     }
 
-    static boolean isValid(ByteBuf buf, int start, int end) {
+    static boolean isValid(Octets buf, int start, int end) {
         if (end - start != SHAPE.length()) {
             return false;
         }
@@ -35,7 +35,7 @@ final class HttpDate {
         return isName(buf, start, DAYS) && isName(buf, start + 8, MONTHS);
     }
 
-    private static boolean isName(ByteBuf buf, int at, String names) {
+    private static boolean isName(Octets buf, int at, String names) {
         for (int i = 0; i + 3 <= names.length(); i += 4) {
             if (buf.getByte(at) == names.charAt(i) && buf.getByte(at + 1) == names.charAt(i + 1)
                     && buf.getByte(at + 2) == names.charAt(i + 2)) {

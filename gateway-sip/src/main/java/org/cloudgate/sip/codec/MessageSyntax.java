@@ -1,6 +1,6 @@
 package org.cloudgate.sip.codec;
 
-import io.netty.buffer.ByteBuf;
+import io.netty.util.concurrent.FastThreadLocal;
 import org.cloudgate.sip.message.AddressSyntax;
 import org.cloudgate.sip.message.HeaderIndex;
 import org.cloudgate.sip.message.HeaderName;
@@ -10,6 +10,7 @@ import org.cloudgate.sip.message.ValueScanner;
 import org.cloudgate.sip.message.ViaSyntax;
 import org.cloudgate.sip.uri.UriParts;
 import org.cloudgate.sip.uri.UriSyntax;
+import org.cloudgate.sip.wire.Octets;
 
 /**
  * The syntax layer's verdict on a framed message: the checks a SIP element must make before a
@@ -23,19 +24,33 @@ final class MessageSyntax {
     private static final long MAX_CSEQ = (1L << 31) - 1;
     private static final long MAX_MAX_FORWARDS = 255;
 
-    private final ByteBuf buf;
-    private final SipHead head;
+    /** One checker per thread: checking a message then allocates nothing. */
+    private static final FastThreadLocal<MessageSyntax> PER_THREAD = new FastThreadLocal<>() {
+        @Override
+        protected MessageSyntax initialValue() {
+            return new MessageSyntax();
+        }
+    };
+
     private final AddressSyntax address = new AddressSyntax();
     private final ViaSyntax via = new ViaSyntax();
-
-    private MessageSyntax(ByteBuf buf, SipHead head) {
-        this.buf = buf;
-        this.head = head;
-    }
+    private final UriParts requestUri = new UriParts();
+    private final ValueScanner scanner = new ValueScanner(null, 0, 0);
+    private Octets buf;
+    private SipHead head;
 
     /** Checks the message whose head is {@code head}; returns the first failure, or {@code null}. */
-    static SipRejection check(ByteBuf buf, SipHead head) {
-        return new MessageSyntax(buf, head).check();
+    static SipRejection check(Octets buf, SipHead head) {
+        MessageSyntax syntax = PER_THREAD.get();
+        syntax.buf = buf;
+        syntax.head = head;
+        try {
+            return syntax.check();
+        } finally {
+            syntax.buf = null;
+            syntax.head = null;
+            syntax.scanner.reset(null, 0, 0);
+        }
     }
 
     private SipRejection check() {
@@ -61,8 +76,8 @@ final class MessageSyntax {
      * RFC 4475 3.1.2.11).
      */
     private boolean requestUriValid() {
-        UriParts parts = new UriParts();
-        return UriSyntax.parse(buf, head.uriStart(), head.uriEnd(), parts) && !(parts.isSip() && parts.hasHeaders());
+        return UriSyntax.parse(buf, head.uriStart(), head.uriEnd(), requestUri)
+                && !(requestUri.isSip() && requestUri.hasHeaders());
     }
 
     private SipRejection checkHeader(HeaderName name, int start, int end) {
@@ -84,13 +99,13 @@ final class MessageSyntax {
 
     /** One name-addr or addr-spec with parameters and nothing after it. */
     private boolean single(int start, int end) {
-        ValueScanner s = new ValueScanner(buf, start, end);
+        ValueScanner s = scanner.reset(buf, start, end);
         return address.scan(s) && s.atEnd();
     }
 
     /** A comma-separated list of Via or address elements, none empty (RFC 4475 3.1.2.1). */
     private boolean list(int start, int end, boolean vias) {
-        ValueScanner s = new ValueScanner(buf, start, end);
+        ValueScanner s = scanner.reset(buf, start, end);
         do {
             if (!(vias ? via.scan(s) : address.scan(s))) {
                 return false;
@@ -119,7 +134,7 @@ final class MessageSyntax {
 
     /** {@code CSeq = 1*DIGIT LWS Method}, the number below 2**31 (RFC 3261 section 8.1.1.5). */
     private boolean cseq(int start, int end) {
-        ValueScanner s = new ValueScanner(buf, start, end);
+        ValueScanner s = scanner.reset(buf, start, end);
         if (!s.digits()) {
             return false;
         }
@@ -134,7 +149,7 @@ final class MessageSyntax {
 
     /** {@code delta-seconds *( SEMI param )} (RFC 4028 sections 4 and 5). */
     private boolean deltaWithParams(int start, int end) {
-        ValueScanner s = new ValueScanner(buf, start, end);
+        ValueScanner s = scanner.reset(buf, start, end);
         return s.digits() && s.spanAsNumber() >= 0 && s.parameters() && s.atEnd();
     }
 
@@ -147,7 +162,7 @@ final class MessageSyntax {
         if (header < 0) {
             return null;
         }
-        ValueScanner s = new ValueScanner(buf, index.valueStart(header), index.valueEnd(header));
+        ValueScanner s = scanner.reset(buf, index.valueStart(header), index.valueEnd(header));
         s.digits();
         s.skipLws();
         s.token();

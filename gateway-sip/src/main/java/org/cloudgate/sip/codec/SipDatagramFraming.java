@@ -39,23 +39,25 @@ public final class SipDatagramFraming {
             offset++;
         }
         int available = end - offset;
-        ByteBuf view = datagram.slice(offset, available);
-        SipHead head = framing.parse(view, available);
+        SipHead head = framing.parse(datagram, offset, available);
         switch (head.outcome()) {
             case NOT_SIP:
                 return new Result(null, head.rejection());
             case INCOMPLETE:
+                if (!head.startLineRead()) {
+                    return new Result(null, SipRejection.NOT_SIP);
+                }
                 return new Result(SipFraming.toMessage(datagram, offset, head.bodyStart(), head,
                         SipRejection.UNTERMINATED_HEADERS), null);
             case BROKEN:
                 return new Result(SipFraming.toMessage(datagram, offset, head.bodyStart(), head, head.rejection()), null);
             default:
-                return new Result(complete(datagram, offset, available, view, head), null);
+                return new Result(complete(datagram, offset, available, head), null);
         }
     }
 
-    private SipMessage complete(ByteBuf datagram, int offset, int available, ByteBuf view, SipHead head) {
-        long declared = SipFraming.contentLength(view, head);
+    private SipMessage complete(ByteBuf datagram, int offset, int available, SipHead head) {
+        long declared = SipFraming.contentLength(head);
         int bodyStart = head.bodyStart();
         if (declared == SipFraming.ABSENT) {
             return bodyLimited(datagram, offset, available, head, available - bodyStart);

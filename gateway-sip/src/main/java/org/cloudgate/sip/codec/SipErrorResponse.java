@@ -12,6 +12,7 @@ import org.cloudgate.sip.message.SipHeadParser;
 import org.cloudgate.sip.message.SipRejection;
 import org.cloudgate.sip.message.SipRequest;
 import org.cloudgate.sip.message.SipResponse;
+import org.cloudgate.sip.wire.Octets;
 
 /**
  * Builds the response a UAS or the syntax layer sends without a transaction user: status line,
@@ -48,8 +49,9 @@ public final class SipErrorResponse {
         text.append("Content-Length: 0\r\n\r\n");
         ByteBuf buffer = Unpooled.buffer(ByteBufUtil.utf8Bytes(text));
         ByteBufUtil.writeUtf8(buffer, text);
-        SipHead head = new SipHeadParser(UNLIMITED, UNLIMITED, UNLIMITED).parse(buffer, buffer.writerIndex());
-        return (SipResponse) BufferedSipMessage.create(buffer, head, buffer.writerIndex(), null);
+        Octets octets = Octets.of(buffer, buffer.writerIndex());
+        SipHead head = new SipHeadParser(UNLIMITED, UNLIMITED, UNLIMITED).parse(octets, octets.length());
+        return (SipResponse) BufferedSipMessage.create(buffer, octets, head, octets.length(), null);
     }
 
     /** A UAS adds a To tag to every response but 100 (RFC 3261 section 8.2.6.2). */

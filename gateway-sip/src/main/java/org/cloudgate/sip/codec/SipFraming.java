@@ -9,6 +9,7 @@ import org.cloudgate.sip.message.SipHeadParser;
 import org.cloudgate.sip.message.SipMessage;
 import org.cloudgate.sip.message.SipRejection;
 import org.cloudgate.sip.message.ValueScanner;
+import org.cloudgate.sip.wire.Octets;
 
 /**
  * What both framings share: the head parser configured from the limits, the Content-Length
@@ -32,19 +33,19 @@ final class SipFraming {
         return config;
     }
 
-    /** Parses the head at index 0 of {@code view}. */
-    SipHead parse(ByteBuf view, int available) {
-        return parser.parse(view, available);
+    /** Parses the head starting at {@code index} of {@code buf}; the head keeps an array view of those octets. */
+    SipHead parse(ByteBuf buf, int index, int available) {
+        return parser.parse(Octets.of(buf, index, available), available);
     }
 
     /** The first Content-Length value (RFC 3261 section 20.14), {@link #ABSENT} or {@link #MALFORMED}. */
-    static long contentLength(ByteBuf view, SipHead head) {
+    static long contentLength(SipHead head) {
         HeaderIndex index = head.headers();
         int header = index.next(HeaderName.CONTENT_LENGTH, 0);
         if (header < 0) {
             return ABSENT;
         }
-        long length = ValueScanner.parseNumber(view, index.valueStart(header), index.valueEnd(header));
+        long length = ValueScanner.parseNumber(head.octets(), index.valueStart(header), index.valueEnd(header));
         return length < 0 || length > Integer.MAX_VALUE ? MALFORMED : length;
     }
 
@@ -56,10 +57,11 @@ final class SipFraming {
      */
     static SipMessage toMessage(ByteBuf source, int offset, int length, SipHead head, SipRejection failure) {
         ByteBuf slice = source.retainedSlice(offset, length);
+        Octets octets = Octets.of(slice, length);
         SipRejection rejection = failure != null ? failure : head.rejection();
         if (rejection == null) {
-            rejection = MessageSyntax.check(slice, head);
+            rejection = MessageSyntax.check(octets, head);
         }
-        return BufferedSipMessage.create(slice, head, length, rejection);
+        return BufferedSipMessage.create(slice, octets, head, length, rejection);
     }
 }

@@ -108,8 +108,7 @@ public final class SipStreamDecoder extends ByteToMessageDecoder {
         if (!headMayBeComplete(in, available)) {
             return false;
         }
-        ByteBuf view = in.slice(in.readerIndex(), available);
-        SipHead parsed = framing.parse(view, available);
+        SipHead parsed = framing.parse(in, in.readerIndex(), available);
         switch (parsed.outcome()) {
             case INCOMPLETE -> {
                 return false;
@@ -127,7 +126,7 @@ public final class SipStreamDecoder extends ByteToMessageDecoder {
             default -> {
             }
         }
-        long declared = SipFraming.contentLength(view, parsed);
+        long declared = SipFraming.contentLength(parsed);
         if (declared == SipFraming.ABSENT) {
             loseFraming(ctx, in, out, parsed, parsed.bodyStart(), SipRejection.MISSING_CONTENT_LENGTH);
         } else if (declared == SipFraming.MALFORMED) {

@@ -7,6 +7,7 @@ import io.netty.util.AbstractReferenceCounted;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.cloudgate.sip.wire.Octets;
 
 /**
  * The one implementation of {@link SipMessage}: the received octets, the head index found by
@@ -21,6 +22,7 @@ public abstract sealed class BufferedSipMessage extends AbstractReferenceCounted
     private static final int UNLIMITED = Integer.MAX_VALUE / 4;
 
     private ByteBuf buffer;
+    private Octets octets;
     private SipHead head;
     private int bodyEnd;
     private long declaredContentLength;
@@ -29,36 +31,43 @@ public abstract sealed class BufferedSipMessage extends AbstractReferenceCounted
     private CharSequence newRequestUri;
     private ByteBuf newContent;
 
-    BufferedSipMessage(ByteBuf buffer, SipHead head, int bodyEnd, SipRejection rejection) {
+    BufferedSipMessage(ByteBuf buffer, Octets octets, SipHead head, int bodyEnd, SipRejection rejection) {
         this.rejection = rejection;
-        reset(buffer, head, bodyEnd);
+        reset(buffer, octets, head, bodyEnd);
     }
 
     /**
      * Builds the message held in {@code buffer} (whose index 0 is the first octet of the start
      * line), taking over the caller's reference to it.
      *
+     * @param octets    an array view of {@code buffer}
      * @param head      the head parsed from the same octets
      * @param bodyEnd   index just past the body
      * @param rejection why the syntax layer refused it, or {@code null}
      */
-    public static BufferedSipMessage create(ByteBuf buffer, SipHead head, int bodyEnd, SipRejection rejection) {
+    public static BufferedSipMessage create(ByteBuf buffer, Octets octets, SipHead head, int bodyEnd,
+                                            SipRejection rejection) {
         return head.request
-                ? new BufferedSipRequest(buffer, head, bodyEnd, rejection)
-                : new BufferedSipResponse(buffer, head, bodyEnd, rejection);
+                ? new BufferedSipRequest(buffer, octets, head, bodyEnd, rejection)
+                : new BufferedSipResponse(buffer, octets, head, bodyEnd, rejection);
     }
 
-    private void reset(ByteBuf newBuffer, SipHead newHead, int newBodyEnd) {
+    private void reset(ByteBuf newBuffer, Octets newOctets, SipHead newHead, int newBodyEnd) {
         this.buffer = newBuffer;
+        this.octets = newOctets;
         this.head = newHead;
         this.bodyEnd = newBodyEnd;
         int header = newHead.headers.next(HeaderName.CONTENT_LENGTH, 0);
         this.declaredContentLength = header < 0 ? -1
-                : ValueScanner.parseNumber(newBuffer, newHead.headers.valueStart(header), newHead.headers.valueEnd(header));
+                : ValueScanner.parseNumber(newOctets, newHead.headers.valueStart(header), newHead.headers.valueEnd(header));
     }
 
     final ByteBuf buffer() {
         return buffer;
+    }
+
+    final Octets octets() {
+        return octets;
     }
 
     final SipHead head() {
@@ -90,7 +99,7 @@ public abstract sealed class BufferedSipMessage extends AbstractReferenceCounted
     }
 
     final String text(int start, int end) {
-        return start >= end ? "" : buffer.toString(start, end - start, StandardCharsets.UTF_8);
+        return start >= end ? "" : octets.toString(start, end - start, StandardCharsets.UTF_8);
     }
 
     final void setNewRequestUri(CharSequence uri) {
@@ -105,7 +114,8 @@ public abstract sealed class BufferedSipMessage extends AbstractReferenceCounted
         }
         ByteBuf rendered = Unpooled.buffer(encodedLength());
         writeTo(rendered);
-        SipHead renderedHead = new SipHeadParser(UNLIMITED, UNLIMITED, UNLIMITED).parse(rendered, rendered.writerIndex());
+        Octets renderedOctets = Octets.of(rendered, rendered.writerIndex());
+        SipHead renderedHead = new SipHeadParser(UNLIMITED, UNLIMITED, UNLIMITED).parse(renderedOctets, renderedOctets.length());
         buffer.release();
         if (newContent != null) {
             newContent.release();
@@ -113,7 +123,7 @@ public abstract sealed class BufferedSipMessage extends AbstractReferenceCounted
         edits = null;
         newRequestUri = null;
         newContent = null;
-        reset(rendered, renderedHead, rendered.writerIndex());
+        reset(rendered, renderedOctets, renderedHead, rendered.writerIndex());
     }
 
     @Override
@@ -343,7 +353,7 @@ public abstract sealed class BufferedSipMessage extends AbstractReferenceCounted
     private long number(HeaderName name) {
         applyPendingEdits();
         int header = head.headers.next(name, 0);
-        return header < 0 ? -1 : ValueScanner.parseNumber(buffer, head.headers.valueStart(header), head.headers.valueEnd(header));
+        return header < 0 ? -1 : ValueScanner.parseNumber(octets, head.headers.valueStart(header), head.headers.valueEnd(header));
     }
 
     @Override
@@ -426,14 +436,12 @@ public abstract sealed class BufferedSipMessage extends AbstractReferenceCounted
             throw new IllegalArgumentException("no " + name.canonical() + " header to rewrite");
         }
         HeaderIndex index = head.headers;
-        ValueScanner scanner = new ValueScanner(buffer, index.valueStart(header), index.valueEnd(header));
-        AddressSyntax address = new AddressSyntax();
-        if (!address.scan(scanner)) {
+        ValueSplice splice = uri
+                ? AddressSplices.withUri(octets, index.valueStart(header), replacement, index.valueEnd(header))
+                : AddressSplices.withDisplayName(this, index.valueStart(header), replacement, index.valueEnd(header));
+        if (splice == null) {
             throw new IllegalArgumentException("malformed " + name.canonical() + " header");
         }
-        ValueSplice splice = uri
-                ? AddressSplices.withUri(address, index.valueStart(header), replacement, index.valueEnd(header))
-                : AddressSplices.withDisplayName(this, address, replacement, index.valueEnd(header));
         record(new HeaderEdit(header, HeaderEdit.Kind.REPLACE, name, name.canonical(), splice));
         return this;
     }

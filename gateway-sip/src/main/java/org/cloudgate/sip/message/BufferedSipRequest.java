@@ -1,13 +1,14 @@
 package org.cloudgate.sip.message;
 
 import io.netty.buffer.ByteBuf;
+import org.cloudgate.sip.wire.Octets;
 
 /** The one implementation of {@link SipRequest}. */
 public final class BufferedSipRequest extends BufferedSipMessage implements SipRequest {
     private String method;
 
-    BufferedSipRequest(ByteBuf buffer, SipHead head, int bodyEnd, SipRejection rejection) {
-        super(buffer, head, bodyEnd, rejection);
+    BufferedSipRequest(ByteBuf buffer, Octets octets, SipHead head, int bodyEnd, SipRejection rejection) {
+        super(buffer, octets, head, bodyEnd, rejection);
     }
 
     @Override
@@ -18,7 +19,7 @@ public final class BufferedSipRequest extends BufferedSipMessage implements SipR
     @Override
     public String method() {
         if (method == null) {
-            method = SipMethods.decode(buffer(), head().methodEnd);
+            method = SipMethods.decode(octets(), head().methodEnd);
         }
         return method;
     }

@@ -1,12 +1,13 @@
 package org.cloudgate.sip.message;
 
 import io.netty.buffer.ByteBuf;
+import org.cloudgate.sip.wire.Octets;
 
 /** The one implementation of {@link SipResponse}. */
 public final class BufferedSipResponse extends BufferedSipMessage implements SipResponse {
 
-    BufferedSipResponse(ByteBuf buffer, SipHead head, int bodyEnd, SipRejection rejection) {
-        super(buffer, head, bodyEnd, rejection);
+    BufferedSipResponse(ByteBuf buffer, Octets octets, SipHead head, int bodyEnd, SipRejection rejection) {
+        super(buffer, octets, head, bodyEnd, rejection);
     }
 
     @Override

@@ -1,7 +1,7 @@
 package org.cloudgate.sip.message;
 
-import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
+import org.cloudgate.sip.wire.Octets;
 
 /**
  * The header fields the gateway routes on or rewrites, with their compact forms.
@@ -92,7 +92,7 @@ public enum HeaderName {
      *
      * @return the header, or {@code null} for an extension header
      */
-    public static HeaderName lookup(ByteBuf buf, int start, int length) {
+    public static HeaderName lookup(Octets buf, int start, int length) {
         if (length == 1) {
             int c = Character.toLowerCase(buf.getByte(start) & 0x7F);
             return BY_COMPACT_FORM[c];
@@ -119,7 +119,7 @@ public enum HeaderName {
         return null;
     }
 
-    private boolean matches(ByteBuf buf, int start) {
+    private boolean matches(Octets buf, int start) {
         for (int i = 0; i < lowerCase.length; i++) {
             int b = buf.getByte(start + i);
             if (b >= 'A' && b <= 'Z') {

@@ -125,6 +125,6 @@ final class HeaderValues {
 
     private static ValueScanner scanner(BufferedSipMessage message, int header) {
         HeaderIndex index = message.head().headers;
-        return new ValueScanner(message.buffer(), index.valueStart(header), index.valueEnd(header));
+        return new ValueScanner(message.octets(), index.valueStart(header), index.valueEnd(header));
     }
 }

@@ -72,7 +72,8 @@ final class MessageWriter {
         if (edits == null) {
             return;
         }
-        for (HeaderEdit edit : edits) {
+        for (int i = 0; i < edits.size(); i++) {
+            HeaderEdit edit = edits.get(i);
             if (edit.kind() == HeaderEdit.Kind.INSERT && edit.header() == header) {
                 sink.text(edit.name());
                 sink.text(COLON_SP);
@@ -86,7 +87,8 @@ final class MessageWriter {
         if (edits == null) {
             return null;
         }
-        for (HeaderEdit edit : edits) {
+        for (int i = 0; i < edits.size(); i++) {
+            HeaderEdit edit = edits.get(i);
             if (edit.header() == header && edit.kind() != HeaderEdit.Kind.INSERT) {
                 return edit;
             }

@@ -1,5 +1,7 @@
 package org.cloudgate.sip.message;
 
+import org.cloudgate.sip.wire.Octets;
+
 /**
  * What one pass over a message head found: the start line's parts, the header index, where the
  * body starts, and the first syntax failure if any. Produced by {@link SipHeadParser}, turned
@@ -19,6 +21,7 @@ public final class SipHead {
     }
 
     final HeaderIndex headers = new HeaderIndex();
+    Octets octets;
     Outcome outcome;
     SipRejection rejection;
     boolean request;
@@ -31,6 +34,11 @@ public final class SipHead {
     int statusCode;
     int reasonStart;
 
+    /** The octets this head was read from (index 0 is the start line). */
+    public Octets octets() {
+        return octets;
+    }
+
     public Outcome outcome() {
         return outcome;
     }
@@ -38,6 +46,11 @@ public final class SipHead {
     /** The first syntax failure found, or {@code null}. */
     public SipRejection rejection() {
         return rejection;
+    }
+
+    /** Whether a whole start line was read (a request or a status line). */
+    public boolean startLineRead() {
+        return headersStart > 0;
     }
 
     public boolean isRequest() {

@@ -1,6 +1,6 @@
 package org.cloudgate.sip.message;
 
-import io.netty.buffer.ByteBuf;
+import org.cloudgate.sip.wire.Octets;
 
 /**
  * Reads a message head in one pass: the start line (RFC 3261 sections 7.1 and 7.2) and the
@@ -29,8 +29,9 @@ public final class SipHeadParser {
     }
 
     /** Parses the head at the start of {@code buf}, octets {@code [0, available)}. */
-    public SipHead parse(ByteBuf buf, int available) {
+    public SipHead parse(Octets buf, int available) {
         SipHead head = new SipHead();
+        head.octets = buf;
         int eol = buf.indexOf(0, Math.min(available, maxStartLine + 2), (byte) '\n');
         if (eol < 0) {
             if (available > maxStartLine + 1) {
@@ -53,7 +54,7 @@ public final class SipHeadParser {
         return head;
     }
 
-    private SipHead.Outcome indexHeaders(ByteBuf buf, int from, int available, SipHead head) {
+    private SipHead.Outcome indexHeaders(Octets buf, int from, int available, SipHead head) {
         HeaderIndex index = head.headers;
         int limit = Math.min(available, from + maxHeadBytes);
         int pos = from;
@@ -106,7 +107,7 @@ public final class SipHeadParser {
     }
 
     /** {@code header-name HCOLON header-value}, HCOLON being {@code *( SP / HTAB ) ":" SWS}. */
-    private static boolean addHeader(ByteBuf buf, HeaderIndex index, int lineStart, int lineEnd) {
+    private static boolean addHeader(Octets buf, HeaderIndex index, int lineStart, int lineEnd) {
         int i = lineStart;
         while (i < lineEnd && ValueScanner.isTokenChar(buf.getByte(i))) {
             i++;
@@ -129,7 +130,7 @@ public final class SipHeadParser {
     }
 
     /** A continuation line extends the previous header's value (RFC 3261 section 7.3.1). */
-    private static void fold(ByteBuf buf, HeaderIndex index, int lineStart, int lineEnd) {
+    private static void fold(Octets buf, HeaderIndex index, int lineStart, int lineEnd) {
         int last = index.size() - 1;
         int end = trimEnd(buf, lineStart, lineEnd);
         if (end == lineStart) {
@@ -145,7 +146,7 @@ public final class SipHeadParser {
         index.fold(last, start, end);
     }
 
-    private static int trimEnd(ByteBuf buf, int start, int end) {
+    private static int trimEnd(Octets buf, int start, int end) {
         int i = end;
         while (i > start && isWsp(buf.getByte(i - 1))) {
             i--;
@@ -169,7 +170,7 @@ public final class SipHeadParser {
          *
          * @return {@code false} if the line is neither: the octets are not SIP
          */
-        static boolean read(ByteBuf buf, int lineEnd, SipHead head) {
+        static boolean read(Octets buf, int lineEnd, SipHead head) {
             if (lineEnd >= SIP_VERSION_LENGTH && startsWithSipSlash(buf, 0)) {
                 head.request = false;
                 readStatusLine(buf, lineEnd, head);
@@ -188,7 +189,7 @@ public final class SipHeadParser {
             return true;
         }
 
-        private static void readRequestRest(ByteBuf buf, int uriStart, int lineEnd, SipHead head) {
+        private static void readRequestRest(Octets buf, int uriStart, int lineEnd, SipHead head) {
             int uriEnd = buf.indexOf(uriStart, lineEnd, (byte) ' ');
             head.uriStart = uriStart;
             head.uriEnd = uriEnd < 0 ? lineEnd : uriEnd;
@@ -204,7 +205,7 @@ public final class SipHeadParser {
             }
         }
 
-        private static void readStatusLine(ByteBuf buf, int lineEnd, SipHead head) {
+        private static void readStatusLine(Octets buf, int lineEnd, SipHead head) {
             int sp = buf.indexOf(0, lineEnd, (byte) ' ');
             int version = sp < 0 ? -1 : version(buf, 0, sp);
             if (version < 0) {
@@ -229,7 +230,7 @@ public final class SipHeadParser {
         }
 
         /** 1 for SIP/2.0, 0 for another well-formed version, -1 if malformed. */
-        private static int version(ByteBuf buf, int start, int end) {
+        private static int version(Octets buf, int start, int end) {
             if (end - start < SIP_VERSION_LENGTH || !startsWithSipSlash(buf, start)) {
                 return -1;
             }
@@ -243,7 +244,7 @@ public final class SipHeadParser {
             return two ? 1 : 0;
         }
 
-        private static boolean startsWithSipSlash(ByteBuf buf, int start) {
+        private static boolean startsWithSipSlash(Octets buf, int start) {
             return (buf.getByte(start) | 0x20) == 's' && (buf.getByte(start + 1) | 0x20) == 'i'
                     && (buf.getByte(start + 2) | 0x20) == 'p' && buf.getByte(start + 3) == '/';
         }

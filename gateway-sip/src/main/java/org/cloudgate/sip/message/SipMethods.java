@@ -1,7 +1,7 @@
 package org.cloudgate.sip.message;
 
-import io.netty.buffer.ByteBuf;
 import java.nio.charset.StandardCharsets;
+import org.cloudgate.sip.wire.Octets;
 
 /**
  * The methods of RFC 3261 and its extensions, so that decoding a method name returns a shared
@@ -30,7 +30,7 @@ public final class SipMethods {
     }
 
     /** Decodes the method in {@code [0, end)} of {@code buf}. */
-    static String decode(ByteBuf buf, int end) {
+    static String decode(Octets buf, int end) {
         for (String known : KNOWN) {
             if (known.length() == end && matches(buf, known)) {
                 return known;
@@ -39,7 +39,7 @@ public final class SipMethods {
         return buf.toString(0, end, StandardCharsets.US_ASCII);
     }
 
-    private static boolean matches(ByteBuf buf, String method) {
+    private static boolean matches(Octets buf, String method) {
         for (int i = 0; i < method.length(); i++) {
             if (buf.getByte(i) != method.charAt(i)) {
                 return false;

@@ -1,6 +1,6 @@
 package org.cloudgate.sip.message;
 
-import io.netty.buffer.ByteBuf;
+import org.cloudgate.sip.wire.Octets;
 
 /**
  * A cursor over one header value in the message buffer, reading the lexical elements of the
@@ -27,16 +27,22 @@ public final class ValueScanner {
         }
     }
 
-    private final ByteBuf buf;
-    private final int end;
+    private Octets buf;
+    private int end;
     private int pos;
     private int spanStart;
     private int spanEnd;
 
-    public ValueScanner(ByteBuf buf, int start, int end) {
-        this.buf = buf;
+    public ValueScanner(Octets buf, int start, int end) {
+        reset(buf, start, end);
+    }
+
+    /** Points this scanner at another value, so that one scanner serves a whole message. */
+    public ValueScanner reset(Octets octets, int start, int valueEnd) {
+        this.buf = octets;
         this.pos = start;
-        this.end = end;
+        this.end = valueEnd;
+        return this;
     }
 
     /** RFC 3261 section 25.1 {@code token} characters. */
@@ -49,7 +55,7 @@ public final class ValueScanner {
         return b == ' ' || b == '\t' || b == '\r' || b == '\n';
     }
 
-    public ByteBuf buffer() {
+    public Octets buffer() {
         return buf;
     }
 
@@ -225,7 +231,7 @@ public final class ValueScanner {
     }
 
     /** Parses {@code 1*DIGIT} in {@code [start, end)}; -1 if empty, not digits or too large. */
-    public static long parseNumber(ByteBuf buf, int start, int end) {
+    public static long parseNumber(Octets buf, int start, int end) {
         if (start >= end) {
             return -1;
         }

@@ -1,6 +1,6 @@
 package org.cloudgate.sip.uri;
 
-import io.netty.buffer.ByteBuf;
+import org.cloudgate.sip.wire.Octets;
 
 /**
  * The {@code IPv6address} rule of RFC 3261 section 25.1 (and RFC 5118 for its corner cases):
@@ -14,7 +14,7 @@ final class Ipv6Reference {
     }
 
     /** Checks the address between the brackets of an IPv6 reference, {@code [start, end)}. */
-    static boolean isValid(ByteBuf buf, int start, int end) {
+    static boolean isValid(Octets buf, int start, int end) {
         int groups = 0;
         boolean compressed = false;
         int i = start;
@@ -57,7 +57,7 @@ final class Ipv6Reference {
         return compressed ? groups < GROUPS : groups == GROUPS;
     }
 
-    private static boolean isIpv4(ByteBuf buf, int start, int end) {
+    private static boolean isIpv4(Octets buf, int start, int end) {
         int octets = 0;
         int i = start;
         while (i < end) {

@@ -1,9 +1,8 @@
 package org.cloudgate.sip.uri;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import org.cloudgate.sip.wire.Octets;
 
 /**
  * A decoded {@code sip:} or {@code sips:} URI (RFC 3261 section 19.1), built only when a rule
@@ -26,7 +25,7 @@ public record SipUri(boolean secure, String user, String host, int port, String 
      */
     public static SipUri parse(CharSequence text) {
         byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
-        ByteBuf buf = Unpooled.wrappedBuffer(bytes);
+        Octets buf = Octets.of(bytes);
         UriParts parts = new UriParts();
         if (!UriSyntax.parse(buf, 0, bytes.length, parts) || !parts.isSip()) {
             return null;
@@ -88,7 +87,7 @@ public record SipUri(boolean secure, String user, String host, int port, String 
         return out.toString();
     }
 
-    private static String string(ByteBuf buf, int start, int end) {
+    private static String string(Octets buf, int start, int end) {
         return start >= end ? "" : buf.toString(start, end - start, StandardCharsets.UTF_8);
     }
 }

@@ -1,6 +1,6 @@
 package org.cloudgate.sip.uri;
 
-import io.netty.buffer.ByteBuf;
+import org.cloudgate.sip.wire.Octets;
 
 /**
  * Checks URIs in place: any {@code absoluteURI} (RFC 3261 section 25.1, scheme and opaque part),
@@ -21,7 +21,7 @@ public final class UriSyntax {
      *
      * @return whether it is a well-formed absolute URI (and, for sip/sips, a well-formed SIP URI)
      */
-    public static boolean parse(ByteBuf buf, int start, int end, UriParts parts) {
+    public static boolean parse(Octets buf, int start, int end, UriParts parts) {
         parts.sip = false;
         parts.port = -1;
         parts.userStart = parts.userEnd = parts.hostStart = parts.hostEnd = start;
@@ -45,7 +45,7 @@ public final class UriSyntax {
     }
 
     /** {@code scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )}; returns the colon's index or -1. */
-    private static int schemeEnd(ByteBuf buf, int start, int end) {
+    private static int schemeEnd(Octets buf, int start, int end) {
         if (start >= end || !isAlpha(buf.getByte(start))) {
             return -1;
         }
@@ -61,7 +61,7 @@ public final class UriSyntax {
         return -1;
     }
 
-    private static boolean isSipScheme(ByteBuf buf, int start, int colon) {
+    private static boolean isSipScheme(Octets buf, int start, int colon) {
         int length = colon - start;
         if (length != 3 && length != 4) {
             return false;
@@ -72,7 +72,7 @@ public final class UriSyntax {
         return sip && (length == 3 || (buf.getByte(start + 3) | 0x20) == 's');
     }
 
-    private static boolean parseSip(ByteBuf buf, int start, int end, UriParts parts) {
+    private static boolean parseSip(Octets buf, int start, int end, UriParts parts) {
         int at = buf.indexOf(start, end, (byte) '@');
         int hostStart = start;
         if (at >= 0) {
@@ -132,7 +132,7 @@ public final class UriSyntax {
     }
 
     /** Each {@code ;name[=value]} has a non-empty name and valid escapes (RFC 3261 19.1.1). */
-    private static boolean parametersValid(ByteBuf buf, int start, int end) {
+    private static boolean parametersValid(Octets buf, int start, int end) {
         int i = start;
         while (i < end) {
             int next = indexOrEnd(buf, i + 1, end, ';');
@@ -145,7 +145,7 @@ public final class UriSyntax {
     }
 
     /** Every {@code %} starts an {@code escaped = "%" HEXDIG HEXDIG} (RFC 3261 section 25.1). */
-    private static boolean escapesValid(ByteBuf buf, int start, int end) {
+    private static boolean escapesValid(Octets buf, int start, int end) {
         for (int i = start; i < end; i++) {
             if (buf.getByte(i) == '%') {
                 if (i + 2 >= end) {
@@ -160,7 +160,7 @@ public final class UriSyntax {
         return true;
     }
 
-    private static int parsePort(ByteBuf buf, int start, int end) {
+    private static int parsePort(Octets buf, int start, int end) {
         if (start == end || end - start > 5) {
             return -1;
         }
@@ -171,13 +171,13 @@ public final class UriSyntax {
         return port <= MAX_PORT ? port : -1;
     }
 
-    private static int indexOrEnd(ByteBuf buf, int from, int end, char c) {
+    private static int indexOrEnd(Octets buf, int from, int end, char c) {
         int i = buf.indexOf(from, end, (byte) c);
         return i < 0 ? end : i;
     }
 
     /** Whether {@code [start, end)} is a host: a name or IPv4 address, or a bracketed IPv6 reference. */
-    public static boolean isHost(ByteBuf buf, int start, int end) {
+    public static boolean isHost(Octets buf, int start, int end) {
         if (start >= end) {
             return false;
         }

@@ -2,11 +2,21 @@ package org.cloudgate.sip.check;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.util.ReferenceCountUtil;
+import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.stream.Stream;
+import org.cloudgate.sip.codec.SipCodecMetrics;
+import org.cloudgate.sip.codec.SipDatagramDecoder;
+import org.cloudgate.sip.codec.SipDatagramEncoder;
+import org.cloudgate.sip.codec.SipDecoderConfig;
+import org.cloudgate.sip.codec.SipRejectionResponder;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /** Every RFC 4475 torture message gets the verdict its oracle row gives. */
 class Rfc4475Test {
@@ -31,6 +41,22 @@ class Rfc4475Test {
         assertThat(verdict.startsWith("accept"))
                 .as("%s (%s %s): %s", vector.file(), vector.section(), vector.title(), verdict)
                 .isEqualTo(vector.accept());
+    }
+
+    /** The datagram decoder in a pipeline gives the same verdict: only accepted messages pass. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("vectors")
+    void datagramPipelinePassesOnlyAcceptedMessages(Rfc4475Vectors.Vector vector) {
+        InetSocketAddress peer = new InetSocketAddress("192.0.2.10", 5060);
+        EmbeddedChannel channel = new EmbeddedChannel(new SipDatagramEncoder(),
+                new SipDatagramDecoder(SipDecoderConfig.DEFAULTS, SipCodecMetrics.NONE), new SipRejectionResponder());
+
+        channel.writeInbound(new DatagramPacket(Unpooled.wrappedBuffer(vector.octets()), peer, peer));
+
+        Object passed = channel.readInbound();
+        assertThat(passed != null).as(vector.file()).isEqualTo(vector.accept());
+        ReferenceCountUtil.release(passed);
+        channel.finishAndReleaseAll();
     }
 
     @Test

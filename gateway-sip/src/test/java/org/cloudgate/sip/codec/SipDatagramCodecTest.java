@@ -83,10 +83,11 @@ class SipDatagramCodecTest {
     void garbageIsDroppedAndCounted() {
         receive("\u0000\u0001 hello there\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
         receive("\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+        receive("INVITE sip:truncated@example.com".getBytes(StandardCharsets.US_ASCII));
 
         assertThat((Object) channel.readInbound()).isNull();
         assertThat((Object) channel.readOutbound()).isNull();
-        assertThat(rejected(SipRejection.NOT_SIP)).isEqualTo(1);
+        assertThat(rejected(SipRejection.NOT_SIP)).isEqualTo(2);
     }
 
     @Test

@@ -38,13 +38,18 @@ final class CaptureFormat {
         return true;
     }
 
-    /** Whether the file is hex digits, with whitespace, colons or commas between octets. */
+    /**
+     * Whether the file is hex digits, with whitespace, colons or commas between octets and
+     * optionally a {@code 0x} before each.
+     */
     static boolean isHexText(byte[] bytes) {
         int digits = 0;
-        for (byte b : bytes) {
-            if (Character.digit(b, 16) >= 0) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (prefix(bytes, i)) {
+                i++;
+            } else if (Character.digit(bytes[i], 16) >= 0) {
                 digits++;
-            } else if (!separator(b)) {
+            } else if (!separator(bytes[i])) {
                 return false;
             }
         }
@@ -54,8 +59,12 @@ final class CaptureFormat {
     static byte[] parseHex(byte[] text) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(text.length / 2);
         int high = -1;
-        for (byte b : text) {
-            int digit = Character.digit(b, 16);
+        for (int i = 0; i < text.length; i++) {
+            if (prefix(text, i)) {
+                i++;
+                continue;
+            }
+            int digit = Character.digit(text[i], 16);
             if (digit < 0) {
                 continue;
             }
@@ -67,6 +76,12 @@ final class CaptureFormat {
             }
         }
         return out.toByteArray();
+    }
+
+    /** A {@code 0x} prefix: a zero and an x at the start of a token. */
+    private static boolean prefix(byte[] bytes, int i) {
+        return bytes[i] == '0' && i + 1 < bytes.length && (bytes[i + 1] == 'x' || bytes[i + 1] == 'X')
+                && (i == 0 || separator(bytes[i - 1]));
     }
 
     private static boolean separator(byte b) {

@@ -37,7 +37,7 @@ import org.cloudgate.csta.monitor.EventRouter;
  * none for XML, as the MiVoice Office 400 expects), keeps it alive with RequestSystemStatus,
  * sends requests with invoke identifiers and per-request timeouts, routes events to monitors,
  * and reconnects with exponential backoff and jitter when the connection is lost or a frame
- * breaks the framing.
+ * does not decode.
  *
  * <p>All state lives on one event loop; {@link #invoke} may be called from any thread.
  */
@@ -312,12 +312,14 @@ public final class CstaLink {
         }
     }
 
-    /** A frame that could not be decoded; broken framing resets the connection. */
-    void undecodable(Channel ch, String reason, boolean framingLost) {
+    /**
+     * A frame that could not be decoded resets the connection, whether its framing broke or only
+     * its content: the link's view of calls may have missed something, and the reconnect resyncs
+     * the monitors with snapshots. Messages that decode but are not understood do not reset.
+     */
+    void undecodable(Channel ch, String reason) {
         metrics.decodeFailure(reason);
-        if (framingLost) {
-            ch.close();
-        }
+        ch.close();
     }
 
     private void complete(int invokeId, CstaResult result, CstaRequestException failure) {

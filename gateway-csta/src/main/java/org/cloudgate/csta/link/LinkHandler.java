@@ -45,7 +45,7 @@ final class LinkHandler extends ChannelInboundHandlerAdapter {
                 LOG.warn("CSTA frame from {} not decoded ({}): {}", ctx.channel().remoteAddress(), failure.reason(),
                         failure.detail());
             }
-            link.undecodable(ctx.channel(), failure.reason(), failure.framingLost());
+            link.undecodable(ctx.channel(), failure.reason());
         } else {
             ctx.fireChannelRead(msg);
         }

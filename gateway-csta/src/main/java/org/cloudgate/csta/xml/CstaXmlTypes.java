@@ -6,6 +6,7 @@ import org.cloudgate.csta.codec.CstaDecodeException;
 import org.cloudgate.csta.model.ConnectionId;
 import org.cloudgate.csta.model.ConnectionListItem;
 import org.cloudgate.csta.model.EventCause;
+import org.cloudgate.csta.model.ForwardingType;
 import org.cloudgate.csta.model.LocalConnectionState;
 
 /**
@@ -102,6 +103,11 @@ final class CstaXmlTypes {
     static EventCause readCause(XmlElement parent) {
         String text = parent.childText("cause");
         return text == null ? null : EventCause.ofXmlName(text);
+    }
+
+    /** The ECMA-323 identifier of a forwarding type, {@code null} for none. */
+    static String forwardingName(ForwardingType type) {
+        return type == null ? null : ForwardingType.WIRE.xmlName(type);
     }
 
     static boolean readBoolean(XmlElement parent, String name) {

@@ -3,21 +3,25 @@ package org.cloudgate.csta.xml;
 import com.fasterxml.aalto.stax.InputFactoryImpl;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufInputStream;
-import java.io.ByteArrayInputStream;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.codehaus.stax2.io.Stax2ByteArraySource;
 import org.cloudgate.csta.codec.CstaDecodeException;
 
 /**
- * Reads an ECMA-323 document into {@link XmlElement}s with a StAX parser (Aalto, chosen
- * explicitly rather than through the JDK's factory lookup) hardened for input from the network: no DTD, no external entities, no entity references, bounded depth and
- * element count. Violations fail the document with {@link CstaDecodeException}.
+ * Reads an ECMA-323 document into {@link XmlElement}s with a StAX parser hardened for input from
+ * the network: no DTD, no external entities, no entity references, bounded depth and element
+ * count. Violations fail the document with {@link CstaDecodeException}.
+ *
+ * <p>The parser is Aalto, chosen explicitly rather than through the JDK's factory lookup: on
+ * 600-byte event documents it parses several times faster than the JDK's built-in one, and it
+ * reads a heap frame straight from its backing array.
  */
 final class XmlDocumentReader {
 
-    private final XMLInputFactory factory;
+    private final InputFactoryImpl factory;
     private final int maxDepth;
     private final int maxElements;
 
@@ -41,8 +45,8 @@ final class XmlDocumentReader {
         XMLStreamReader reader = null;
         try {
             if (document.hasArray()) {
-                reader = factory.createXMLStreamReader(new ByteArrayInputStream(document.array(),
-                        document.arrayOffset() + document.readerIndex(), document.readableBytes()), "UTF-8");
+                reader = factory.createXMLStreamReader(new Stax2ByteArraySource(document.array(),
+                        document.arrayOffset() + document.readerIndex(), document.readableBytes()));
             } else {
                 reader = factory.createXMLStreamReader(new ByteBufInputStream(document.duplicate()), "UTF-8");
             }

@@ -64,8 +64,9 @@ final class XmlEventMapping {
             }
             case DELIVERED -> {
                 Delivered e = (Delivered) event;
-                writePartyEvent(w, "connection", e.connection(), "alertingDevice", e.alertingDevice(), e.callingDevice(), e.calledDevice(),
-                        e.lastRedirectionDevice(), e.localConnectionInfo(), e.cause());
+                writePartyEvent(w, "connection", e.connection(), "alertingDevice", e.alertingDevice(),
+                        e.callingDevice(), e.calledDevice(), e.lastRedirectionDevice(), e.localConnectionInfo(),
+                        e.cause());
             }
             case DIVERTED -> {
                 Diverted e = (Diverted) event;
@@ -83,13 +84,15 @@ final class XmlEventMapping {
             }
             case ESTABLISHED -> {
                 Established e = (Established) event;
-                writePartyEvent(w, "establishedConnection", e.establishedConnection(), "answeringDevice", e.answeringDevice(), e.callingDevice(), e.calledDevice(),
-                        e.lastRedirectionDevice(), e.localConnectionInfo(), e.cause());
+                writePartyEvent(w, "establishedConnection", e.establishedConnection(), "answeringDevice",
+                        e.answeringDevice(), e.callingDevice(), e.calledDevice(), e.lastRedirectionDevice(),
+                        e.localConnectionInfo(), e.cause());
             }
             case FAILED -> {
                 Failed e = (Failed) event;
-                writePartyEvent(w, "failedConnection", e.failedConnection(), "failingDevice", e.failingDevice(), e.callingDevice(), e.calledDevice(),
-                        e.lastRedirectionDevice(), e.localConnectionInfo(), e.cause());
+                writePartyEvent(w, "failedConnection", e.failedConnection(), "failingDevice", e.failingDevice(),
+                        e.callingDevice(), e.calledDevice(), e.lastRedirectionDevice(), e.localConnectionInfo(),
+                        e.cause());
             }
             case HELD -> {
                 Held e = (Held) event;
@@ -130,7 +133,7 @@ final class XmlEventMapping {
             case FORWARDING -> {
                 Forwarding e = (Forwarding) event;
                 writeTaggedDevice(w, "device", e.device());
-                w.element("forwardingType", e.forwardingType() == null ? null : ForwardingType.WIRE.xmlName(e.forwardingType()))
+                w.element("forwardingType", CstaXmlTypes.forwardingName(e.forwardingType()))
                         .element("forwardStatus", Boolean.toString(e.forwardStatus()))
                         .element("forwardTo", e.forwardTo());
             }

@@ -83,7 +83,7 @@ final class XmlRequestMapping {
             case SET_FORWARDING -> {
                 SetForwarding r = (SetForwarding) request;
                 w.element("device", r.device())
-                        .element("forwardingType", r.forwardingType() == null ? null : ForwardingType.WIRE.xmlName(r.forwardingType()))
+                        .element("forwardingType", CstaXmlTypes.forwardingName(r.forwardingType()))
                         .element("activateForward", Boolean.toString(r.activateForward()))
                         .element("forwardDN", r.forwardDn());
             }

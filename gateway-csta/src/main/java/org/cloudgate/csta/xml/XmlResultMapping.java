@@ -99,7 +99,7 @@ final class XmlResultMapping {
         w.start("forwardingList");
         for (ForwardingSetting setting : result.forwardingList()) {
             w.start("forwardListItem")
-                    .element("forwardingType", setting.forwardingType() == null ? null : ForwardingType.WIRE.xmlName(setting.forwardingType()))
+                    .element("forwardingType", CstaXmlTypes.forwardingName(setting.forwardingType()))
                     .element("forwardStatus", Boolean.toString(setting.forwardStatus()))
                     .element("forwardDN", setting.forwardDn())
                     .end("forwardListItem");

@@ -70,7 +70,7 @@ class CstaDecodeTest {
     @Test
     void readsBerAsHexText(@TempDir Path dir) throws IOException {
         Path hex = dir.resolve("monitor-start.hex");
-        Files.writeString(hex, "A1 0F 02 01 0B 02 01 47\n30:07:30:05:80:03:32:30:31\n");
+        Files.writeString(hex, "0xA1 0x0F 02 01 0B 02 01 47\n30:07:30:05:80:03:32:30:31\n");
         assertThat(run(List.of(hex.toString()))).isEqualTo(CstaDecode.OK);
         assertThat(outLines().get(0)).contains("\"request\":{\"type\":\"MonitorStart\",\"monitorObject\":\"201\"}");
     }

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -121,7 +122,7 @@ class CstaLinkIT {
 
     @ParameterizedTest
     @EnumSource(CstaEncoding.class)
-    void reconnectsAfterTheConnectionDropsOrTheFramingBreaks(CstaEncoding encoding) throws Exception {
+    void reconnectsAfterTheConnectionDropsOrAFrameDoesNotDecode(CstaEncoding encoding) throws Exception {
         start(encoding, CstaTestServer.PASSWORD);
         await().atMost(WITHIN).until(() -> link.state() == LinkState.UP);
         server.dropConnections();
@@ -129,6 +130,9 @@ class CstaLinkIT {
         server.sendRaw(new byte[] {(byte) 0xA1, (byte) 0x80, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00});
         await().atMost(WITHIN).until(() -> count("csta.decode.failures", "reason", "framing") == 1.0);
         await().atMost(WITHIN).until(() -> count("csta.link.reconnects") >= 2 && link.state() == LinkState.UP);
+        server.sendRaw(malformedButFramed(encoding));
+        await().atMost(WITHIN).until(() -> count("csta.decode.failures", "reason", "malformed") == 1.0);
+        await().atMost(WITHIN).until(() -> count("csta.link.reconnects") >= 3 && link.state() == LinkState.UP);
         router.register("M202", events::add);
         link.invoke(new CstaRequest.MonitorStart("202")).get(5, TimeUnit.SECONDS);
         await().atMost(WITHIN).until(() -> events.size() == 1);
@@ -143,6 +147,20 @@ class CstaLinkIT {
         assertThat(link.state()).isNotEqualTo(LinkState.UP);
         assertThat(failure(link.invoke(new CstaRequest.RequestSystemStatus())).outcome())
                 .isEqualTo(CstaRequestException.Outcome.LINK_DOWN);
+    }
+
+    /** A frame whose framing is intact but whose content is not a CSTA message. */
+    private static byte[] malformedButFramed(CstaEncoding encoding) {
+        if (encoding == CstaEncoding.BER) {
+            return new byte[] {0x02, 0x01, 0x05};
+        }
+        byte[] document = ("<HeldEvent xmlns=\"" + XmlNamespaces.ED5 + "\"/>").getBytes(StandardCharsets.UTF_8);
+        byte[] frame = new byte[8 + document.length];
+        frame[2] = (byte) (frame.length >> 8);
+        frame[3] = (byte) frame.length;
+        System.arraycopy("9999".getBytes(StandardCharsets.US_ASCII), 0, frame, 4, 4);
+        System.arraycopy(document, 0, frame, 8, document.length);
+        return frame;
     }
 
     private static CstaRequestException failure(CompletableFuture<CstaResult> future) throws Exception {

@@ -184,7 +184,7 @@ public final class RelaySession {
             return;
         }
         meters.relayed(from.side()).increment();
-        out.write(new DatagramPacket(content, destination, packet.recipient()), out.voidPromise());
+        out.write(new DatagramPacket(content, destination), out.voidPromise());
         to.flushLater(control);
     }
 

@@ -34,6 +34,8 @@ import java.util.concurrent.TimeUnit;
  * <li>{@code both}: cloudgate, then rtpengine, on the same load in the same run, repeated
  *     {@code --rounds} times (alternating, so that a change in the host's load hits both);</li>
  * <li>{@code ng}: any running relay with an ng socket {@code --ng HOST:PORT}, pid {@code --relay-pid};</li>
+ * <li>{@code direct}: no relay, A and B send to each other: the generator's own latency and
+ *     loss on this host right now, the baseline to read the others against;</li>
  * <li>{@code pairs}: any relay whose port pairs are listed in {@code --pairs FILE}
  *     ({@code host:portA host:portB} per line; the relay must latch), pid {@code --relay-pid}.</li>
  * </ul>
@@ -94,6 +96,10 @@ public final class RtpLoadTool {
             case "ng" -> {
                 setup = new NgStreamSetup(LoadOptions.address(options.get("ng")));
                 pid = Long.parseLong(options.get("relay-pid"));
+            }
+            case "direct" -> {
+                setup = new DirectStreamSetup();
+                pid = ProcessHandle.current().pid();
             }
             case "pairs" -> {
                 setup = new PairsStreamSetup(Path.of(options.get("pairs")));

@@ -1,6 +1,7 @@
 package org.cloudgate.bench.rtp;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.cloudgate.rtp.InactivityAction;
 import org.cloudgate.rtp.RtpSettings;
 import org.cloudgate.rtp.Side;
 import org.cloudgate.rtp.relay.DatagramTransport;
@@ -19,6 +20,7 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -50,7 +52,7 @@ public final class CloudgateNgRelay implements AutoCloseable {
                 .withPorts(portMin, portMax)
                 .withNatLatching(false, false)
                 .withReceiveBatch(batch)
-                .withInactivity(java.time.Duration.ZERO, org.cloudgate.rtp.InactivityAction.REPORT);
+                .withInactivity(Duration.ZERO, InactivityAction.REPORT);
         this.transport = DatagramTransport.start(threads, true);
         this.relay = new MediaRelay(settings, transport, new SimpleMeterRegistry());
         this.sdpAddress = MediaAddress.of(InetAddress.getByName(address));

@@ -31,7 +31,11 @@ import java.util.concurrent.TimeUnit;
  *     generator's own work);</li>
  * <li>{@code rtpengine}: a running rtpengine, ng socket {@code --rtpengine-ng}, pid
  *     {@code --rtpengine-pid} (found by name when not given);</li>
- * <li>{@code both}: cloudgate, then rtpengine, on the same load in the same run;</li>
+ * <li>{@code both}: cloudgate, then rtpengine, on the same load in the same run, repeated
+ *     {@code --rounds} times (alternating, so that a change in the host's load hits both);</li>
+ * <li>{@code ng}: any running relay with an ng socket {@code --ng HOST:PORT}, pid {@code --relay-pid};</li>
+ * <li>{@code direct}: no relay, A and B send to each other: the generator's own latency and
+ *     loss on this host right now, the baseline to read the others against;</li>
  * <li>{@code pairs}: any relay whose port pairs are listed in {@code --pairs FILE}
  *     ({@code host:portA host:portB} per line; the relay must latch), pid {@code --relay-pid}.</li>
  * </ul>
@@ -48,13 +52,16 @@ public final class RtpLoadTool {
         int duration = Integer.parseInt(options.getOrDefault("duration", "20"));
         String relay = options.getOrDefault("relay", "both");
         String local = options.getOrDefault("local", "127.0.0.1");
+        int rounds = Integer.parseInt(options.getOrDefault("rounds", "1"));
         List<String> relays = relay.equals("both") ? List.of("cloudgate", "rtpengine") : List.of(relay);
         List<String> lines = new ArrayList<>();
-        for (String kind : relays) {
-            lines.add(run(kind, options, streams, warmup, duration, local));
+        for (int round = 0; round < rounds; round++) {
+            for (String kind : relays) {
+                lines.add(run(kind, options, streams, warmup, duration, local));
+            }
         }
-        System.out.printf(Locale.ROOT, "%n%d streams (%d packets/s offered), %d s warm-up, %d s measured%n",
-                streams, streams * 100, warmup, duration);
+        System.out.printf(Locale.ROOT, "%n%d streams (%d packets/s offered), %d s warm-up, %d s measured, "
+                + "host load average %s%n", streams, streams * 100, warmup, duration, loadAverage());
         System.out.println(header());
         lines.forEach(System.out::println);
     }
@@ -86,6 +93,14 @@ public final class RtpLoadTool {
                 pid = Optional.ofNullable(options.get("rtpengine-pid")).map(Long::parseLong)
                         .orElseGet(RtpLoadTool::findRtpengine);
             }
+            case "ng" -> {
+                setup = new NgStreamSetup(LoadOptions.address(options.get("ng")));
+                pid = Long.parseLong(options.get("relay-pid"));
+            }
+            case "direct" -> {
+                setup = new DirectStreamSetup();
+                pid = ProcessHandle.current().pid();
+            }
             case "pairs" -> {
                 setup = new PairsStreamSetup(Path.of(options.get("pairs")));
                 pid = Long.parseLong(options.get("relay-pid"));
@@ -104,7 +119,7 @@ public final class RtpLoadTool {
             load.stop();
             double cpu = ProcessCpu.seconds(pid) - cpuStart;
             double seconds = (System.nanoTime() - start) / 1e9;
-            TimeUnit.MILLISECONDS.sleep(500);
+            TimeUnit.SECONDS.sleep(2);
             StreamLoad.Result result = load.result(seconds);
             load.closeAll(setup);
             return line(kind, streams, result, cpu);
@@ -118,6 +133,14 @@ public final class RtpLoadTool {
                 child.destroy();
                 child.waitFor(10, TimeUnit.SECONDS);
             }
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            return java.nio.file.Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
         }
     }
 
@@ -147,15 +170,16 @@ public final class RtpLoadTool {
     }
 
     private static String header() {
-        return String.format(Locale.ROOT, "%-20s %8s %12s %10s %8s %9s %9s %8s %8s %8s %9s %8s %12s",
-                "relay", "streams", "relayed/s", "sent", "lost", "loss%", "reordered", "p50us", "p99us",
+        return String.format(Locale.ROOT, "%-20s %8s %12s %10s %8s %9s %9s %9s %8s %8s %8s %9s %8s %12s",
+                "relay", "streams", "relayed/s", "sent", "lost", "loss%", "reordered", ">20ms", "p50us", "p99us",
                 "p999us", "maxus", "cpu-s", "cpu-s/Mpkt");
     }
 
     private static String line(String kind, int streams, StreamLoad.Result r, double cpuSeconds) {
         double perMillion = r.received() == 0 ? 0 : cpuSeconds / (r.received() / 1e6);
-        return String.format(Locale.ROOT, "%-20s %8d %12.0f %10d %8d %9.4f %9d %8d %8d %8d %9d %8.2f %12.2f",
+        return String.format(Locale.ROOT, "%-20s %8d %12.0f %10d %8d %9.4f %9d %9d %8d %8d %8d %9d %8.2f %12.2f",
                 kind, streams, r.relayedPerSecond(), r.sent(), r.lost(), r.lossPercent(), r.reordered(),
+                r.laterThan20ms(),
                 r.p50Micros(), r.p99Micros(), r.p999Micros(), r.maxMicros(), cpuSeconds, perMillion);
     }
 }

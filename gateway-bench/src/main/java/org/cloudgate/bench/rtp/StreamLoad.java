@@ -64,7 +64,7 @@ final class StreamLoad {
         for (int s = 0; s < streams; s++) {
             for (int dir = 0; dir < 2; dir++) {
                 endpoints[s][dir] = new Bootstrap().group(loop).channel(transport.channel())
-                        .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(2048))
+                        .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(2048))
                         .option(ChannelOption.SO_RCVBUF, 256 * 1024)
                         .handler(receiver)
                         .bind(new InetSocketAddress(localAddress, 0)).sync().channel();

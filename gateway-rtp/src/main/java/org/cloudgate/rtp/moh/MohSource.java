@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 
 /**
  * Music-on-hold audio ready to packetise: raw G.711 octets at 8 kHz, one octet per sample, in
@@ -43,7 +44,7 @@ public final class MohSource {
      * {@code .pcma}, mu-law otherwise.
      */
     public static MohSource read(Path file) throws IOException {
-        boolean alaw = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT).endsWith(".pcma");
+        boolean alaw = file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".pcma");
         return read(file, alaw ? G711.PCMA : G711.PCMU);
     }
 

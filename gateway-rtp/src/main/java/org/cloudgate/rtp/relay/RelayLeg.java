@@ -25,6 +25,7 @@ public final class RelayLeg {
     private Channel rtcp;
     private boolean rtpFlushPending;
     private boolean rtcpFlushPending;
+    private long silenceReportedFor = -1;
 
     RelayLeg(Side side, PortPair ports, LatchingPolicy policy, long relatchGuardNanos) {
         this.side = side;
@@ -57,6 +58,18 @@ public final class RelayLeg {
 
     public ReceptionStatistics statistics() {
         return statistics;
+    }
+
+    /**
+     * True the first time a silent spell that began at {@code lastActivityNanos} is reported,
+     * false for the same spell again.
+     */
+    boolean reportSilence(long lastActivityNanos) {
+        if (silenceReportedFor == lastActivityNanos) {
+            return false;
+        }
+        silenceReportedFor = lastActivityNanos;
+        return true;
     }
 
     void announce(InetSocketAddress rtpPeer, InetSocketAddress rtcpPeer, ClockRates rates) {

@@ -9,6 +9,7 @@ import org.cloudgate.rtp.Side;
 import org.cloudgate.rtp.stats.LegSummary;
 
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,7 +49,7 @@ public final class RelayMeters {
         for (InactivityAction action : InactivityAction.values()) {
             inactive.put(action, Counter.builder("cloudgate.rtp.inactivity.timeouts")
                     .description("Relay sessions whose media went silent, by the configured action")
-                    .tag("action", action.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+                    .tag("action", action.name().toLowerCase(Locale.ROOT).replace('_', '-'))
                     .register(registry));
         }
         Gauge.builder("cloudgate.rtp.sessions", sessions, AtomicInteger::get)

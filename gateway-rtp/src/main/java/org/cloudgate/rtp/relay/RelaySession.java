@@ -184,7 +184,7 @@ public final class RelaySession {
             return;
         }
         meters.relayed(from.side()).increment();
-        out.write(new DatagramPacket(content, destination, packet.recipient()), out.voidPromise());
+        out.write(new DatagramPacket(content, destination), out.voidPromise());
         to.flushLater(control);
     }
 
@@ -198,6 +198,11 @@ public final class RelaySession {
         meters.dropped(from.side(), reason).increment();
     }
 
+    /**
+     * Runs when the quietest leg may have reached the timeout. {@code end-call} tells the owner
+     * once and stops checking; {@code report} reports each leg once per silent spell (until a
+     * packet arrives on it again) and goes on checking.
+     */
     private void checkInactivity() {
         if (closing) {
             return;
@@ -211,11 +216,14 @@ public final class RelaySession {
             }
             long last = Math.max(leg.statistics().lastArrivalNanos(), openedNanos);
             long silent = now - last;
-            if (silent >= inactivityNanos) {
+            if (silent < inactivityNanos) {
+                nextCheck = Math.min(nextCheck, inactivityNanos - silent);
+            } else if (leg.reportSilence(last)) {
                 onInactive(leg.side(), silent);
-                return;
+                if (inactivityAction == InactivityAction.END_CALL) {
+                    return;
+                }
             }
-            nextCheck = Math.min(nextCheck, inactivityNanos - silent);
         }
         inactivityCheck = loop.schedule(this::checkInactivity, nextCheck, TimeUnit.NANOSECONDS);
     }

@@ -10,7 +10,8 @@ class SdpParserTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"baresip-offer.sdp", "softphone-ice-offer.sdp", "mivoice-offer.sdp",
-        "mivoice-hold-reinvite.sdp", "audio-video-ipv6.sdp", "rfc2543-hold.sdp", "srtp-offer.sdp"})
+        "mivoice-hold-reinvite.sdp", "audio-video-ipv6.sdp", "rfc2543-hold.sdp", "srtp-offer.sdp",
+        "sipp-uac-offer.sdp"})
     void samplesRoundTripLineForLine(String name) {
         String text = SdpSamples.text(name);
         SessionDescription sdp = SdpSamples.parsed(name);

@@ -32,7 +32,7 @@ class RelaySessionIT {
 
     private static final RtpSettings SETTINGS = RtpSettings.defaults()
             .withBindAddress("127.0.0.1")
-            .withPorts(41000, 41999)
+            .withPorts(21000, 21999)
             .withQuarantine(Duration.ZERO)
             .withNatLatching(false, false);
 
@@ -139,7 +139,7 @@ class RelaySessionIT {
         DatagramTransport nio = DatagramTransport.start(1, false);
         try {
             assertThat(nio.epoll()).isFalse();
-            relayOnePacketEachWay(new MediaRelay(SETTINGS.withPorts(42000, 42099), nio, registry));
+            relayOnePacketEachWay(new MediaRelay(SETTINGS.withPorts(22000, 22099), nio, registry));
         } finally {
             nio.shutdown();
         }
@@ -306,7 +306,7 @@ class RelaySessionIT {
 
     @Test
     void hundredThousandShortSessionsLeaveNothingBehind() throws Exception {
-        MediaRelay relay = new MediaRelay(SETTINGS, transport, registry);
+        MediaRelay relay = new MediaRelay(SETTINGS.withPorts(23000, 23999), transport, registry);
         Peer pbx = peer();
         Peer cloud = peer();
         runSessions(relay, pbx, cloud, 2_000);

@@ -1,6 +1,7 @@
 package org.cloudgate.csta.link;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.EnumMap;
@@ -40,13 +41,26 @@ final class CstaLinkMetrics {
 
     CstaLinkMetrics(MeterRegistry registry) {
         this.registry = registry;
-        registry.gauge("csta.link.state", state);
-        reconnects = registry.counter("csta.link.reconnects");
-        ignoredElements = registry.counter("csta.ignored.elements");
-        unrecognized = registry.counter("csta.unrecognized");
-        monitorLimit = registry.counter("csta.monitor.limit");
+        Gauge.builder("cloudgate.csta.link.state", state, AtomicInteger::get)
+                .description("CSTA link to the PBX: 0 down, 1 connecting, 2 up")
+                .register(registry);
+        reconnects = Counter.builder("cloudgate.csta.link.reconnects")
+                .description("Connection attempts of the CSTA link after the first")
+                .register(registry);
+        ignoredElements = Counter.builder("cloudgate.csta.ignored.elements")
+                .description("XML elements of CSTA messages the gateway does not know and skipped")
+                .register(registry);
+        unrecognized = Counter.builder("cloudgate.csta.unrecognized")
+                .description("CSTA messages of a kind the gateway does not handle")
+                .register(registry);
+        monitorLimit = Counter.builder("cloudgate.csta.monitor.limit")
+                .description("MonitorStart refused with overallMonitorLimitExceeded: too few CSTA licences on the PBX")
+                .register(registry);
         for (EventType type : EventType.values()) {
-            events.put(type, registry.counter("csta.events", "type", label(type.name())));
+            events.put(type, Counter.builder("cloudgate.csta.events")
+                    .description("CSTA events received from the PBX, by type")
+                    .tag("type", label(type.name()))
+                    .register(registry));
         }
     }
 
@@ -77,11 +91,16 @@ final class CstaLinkMetrics {
     }
 
     void decodeFailure(String reason) {
-        registry.counter("csta.decode.failures", "reason", reason).increment();
+        Counter.builder("cloudgate.csta.decode.failures")
+                .description("CSTA frames that could not be decoded (the link is reset), by reason")
+                .tag("reason", reason)
+                .register(registry)
+                .increment();
     }
 
     void request(Operation operation, String outcome, long nanos) {
-        Timer.builder("csta.requests")
+        Timer.builder("cloudgate.csta.requests")
+                .description("CSTA requests to the PBX and the time to their answer, by operation and outcome")
                 .tag("operation", label(operation.name()))
                 .tag("outcome", outcome)
                 .register(registry)

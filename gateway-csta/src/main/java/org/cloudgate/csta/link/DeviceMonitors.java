@@ -1,5 +1,6 @@
 package org.cloudgate.csta.link;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.HashMap;
@@ -23,8 +24,8 @@ import org.slf4j.LoggerFactory;
  * can rebuild the calls in progress; MonitorStop when a device is removed.
  *
  * <p>A device refused with {@code overallMonitorLimitExceeded} (the PBX has too few CSTA
- * licences) is logged for the operator, counted in {@code csta.monitors.refused} and tried again
- * after the retry interval. {@code csta.monitors.active} counts the devices monitored.
+ * licences) is logged for the operator, counted in {@code cloudgate.csta.monitors.refused} and tried
+ * again after the retry interval. {@code cloudgate.csta.monitors.active} counts the devices monitored.
  *
  * <p>All state is kept on the link's event loop; {@link #add} and {@link #remove} may be called
  * from any thread.
@@ -56,8 +57,12 @@ public final class DeviceMonitors {
         this.link = link;
         this.router = router;
         this.retryInterval = retryInterval;
-        registry.gauge("csta.monitors.active", active);
-        registry.gauge("csta.monitors.refused", refused);
+        Gauge.builder("cloudgate.csta.monitors.active", active, AtomicInteger::get)
+                .description("Devices monitored over the CSTA link")
+                .register(registry);
+        Gauge.builder("cloudgate.csta.monitors.refused", refused, AtomicInteger::get)
+                .description("Devices the PBX refuses to monitor (monitor limit: too few CSTA licences)")
+                .register(registry);
         link.addStateListener(this::linkChanged);
     }
 

@@ -80,10 +80,10 @@ class CstaLinkIT {
         assertThat(result).isEqualTo(new CstaResult.MonitorStartResult("M201"));
         await().atMost(WITHIN).until(() -> events.size() == 1);
         assertThat(events.get(0)).isInstanceOf(CstaEvent.Delivered.class);
-        assertThat(count("csta.events", "type", "delivered")).isEqualTo(1.0);
-        assertThat(registry.find("csta.requests").tags("operation", "monitor_start", "outcome", "success").timer())
+        assertThat(count("cloudgate.csta.events", "type", "delivered")).isEqualTo(1.0);
+        assertThat(registry.find("cloudgate.csta.requests").tags("operation", "monitor_start", "outcome", "success").timer())
                 .isNotNull();
-        assertThat(registry.get("csta.link.state").gauge().value()).isEqualTo(2.0);
+        assertThat(registry.get("cloudgate.csta.link.state").gauge().value()).isEqualTo(2.0);
         await().atMost(WITHIN).until(() -> server.received().stream().anyMatch(m -> m instanceof CstaMessage.Invoke i
                 && i.request() instanceof CstaRequest.RequestSystemStatus));
     }
@@ -100,7 +100,7 @@ class CstaLinkIT {
         CstaRequestException limit = failure(refused);
         assertThat(limit.outcome()).isEqualTo(CstaRequestException.Outcome.ERROR);
         assertThat(limit.error()).isEqualTo(CstaError.OVERALL_MONITOR_LIMIT_EXCEEDED);
-        assertThat(count("csta.monitor.limit")).isEqualTo(1.0);
+        assertThat(count("cloudgate.csta.monitor.limit")).isEqualTo(1.0);
         assertThat(failure(unanswered).outcome()).isEqualTo(CstaRequestException.Outcome.TIMEOUT);
         assertThat(link.state()).isEqualTo(LinkState.UP);
     }
@@ -126,13 +126,13 @@ class CstaLinkIT {
         start(encoding, CstaTestServer.PASSWORD);
         await().atMost(WITHIN).until(() -> link.state() == LinkState.UP);
         server.dropConnections();
-        await().atMost(WITHIN).until(() -> count("csta.link.reconnects") >= 1 && link.state() == LinkState.UP);
+        await().atMost(WITHIN).until(() -> count("cloudgate.csta.link.reconnects") >= 1 && link.state() == LinkState.UP);
         server.sendRaw(new byte[] {(byte) 0xA1, (byte) 0x80, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00});
-        await().atMost(WITHIN).until(() -> count("csta.decode.failures", "reason", "framing") == 1.0);
-        await().atMost(WITHIN).until(() -> count("csta.link.reconnects") >= 2 && link.state() == LinkState.UP);
+        await().atMost(WITHIN).until(() -> count("cloudgate.csta.decode.failures", "reason", "framing") == 1.0);
+        await().atMost(WITHIN).until(() -> count("cloudgate.csta.link.reconnects") >= 2 && link.state() == LinkState.UP);
         server.sendRaw(malformedButFramed(encoding));
-        await().atMost(WITHIN).until(() -> count("csta.decode.failures", "reason", "malformed") == 1.0);
-        await().atMost(WITHIN).until(() -> count("csta.link.reconnects") >= 3 && link.state() == LinkState.UP);
+        await().atMost(WITHIN).until(() -> count("cloudgate.csta.decode.failures", "reason", "malformed") == 1.0);
+        await().atMost(WITHIN).until(() -> count("cloudgate.csta.link.reconnects") >= 3 && link.state() == LinkState.UP);
         router.register("M202", events::add);
         link.invoke(new CstaRequest.MonitorStart("202")).get(5, TimeUnit.SECONDS);
         await().atMost(WITHIN).until(() -> events.size() == 1);
@@ -143,7 +143,7 @@ class CstaLinkIT {
     @EnumSource(value = CstaEncoding.class, names = "BER")
     void aRefusedSessionNeverComesUp(CstaEncoding encoding) throws Exception {
         start(encoding, "wrong");
-        await().atMost(WITHIN).until(() -> count("csta.link.reconnects") >= 2);
+        await().atMost(WITHIN).until(() -> count("cloudgate.csta.link.reconnects") >= 2);
         assertThat(link.state()).isNotEqualTo(LinkState.UP);
         assertThat(failure(link.invoke(new CstaRequest.RequestSystemStatus())).outcome())
                 .isEqualTo(CstaRequestException.Outcome.LINK_DOWN);

@@ -77,16 +77,16 @@ class DeviceMonitorsIT {
         link.start();
 
         await().atMost(WITHIN).until(() -> snapshots.size() == 1 && events.size() == 1);
-        assertThat(gauge("csta.monitors.active")).isEqualTo(1.0);
-        await().atMost(WITHIN).until(() -> gauge("csta.monitors.refused") == 1.0 && monitorStarts("999") >= 2);
+        assertThat(gauge("cloudgate.csta.monitors.active")).isEqualTo(1.0);
+        await().atMost(WITHIN).until(() -> gauge("cloudgate.csta.monitors.refused") == 1.0 && monitorStarts("999") >= 2);
 
         server.dropConnections();
         await().atMost(WITHIN).until(() -> monitorStarts("201") == 2 && snapshots.size() == 2 && events.size() == 2);
-        assertThat(gauge("csta.monitors.active")).isEqualTo(1.0);
+        assertThat(gauge("cloudgate.csta.monitors.active")).isEqualTo(1.0);
 
         monitors.remove("201");
         await().atMost(WITHIN).until(() -> server.received().stream().anyMatch(m -> m instanceof CstaMessage.Invoke i
                 && i.request().equals(new CstaRequest.MonitorStop("M201"))));
-        await().atMost(WITHIN).until(() -> gauge("csta.monitors.active") == 0.0);
+        await().atMost(WITHIN).until(() -> gauge("cloudgate.csta.monitors.active") == 0.0);
     }
 }

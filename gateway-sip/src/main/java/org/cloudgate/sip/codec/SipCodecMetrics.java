@@ -32,13 +32,13 @@ public final class SipCodecMetrics {
      * @param transport {@code udp}, {@code tcp} or {@code tls}
      */
     public SipCodecMetrics(MeterRegistry registry, String transport) {
-        this.decoded = Counter.builder("sip.messages.decoded")
+        this.decoded = Counter.builder("cloudgate.sip.messages.decoded")
                 .description("SIP messages that passed the syntax layer")
                 .tag("transport", transport)
                 .register(registry);
         this.rejected = new EnumMap<>(SipRejection.class);
         for (SipRejection reason : SipRejection.values()) {
-            rejected.put(reason, Counter.builder("sip.messages.rejected")
+            rejected.put(reason, Counter.builder("cloudgate.sip.messages.rejected")
                     .description("SIP messages refused or dropped by the syntax layer")
                     .tag("transport", transport)
                     .tag("reason", reason.tag())

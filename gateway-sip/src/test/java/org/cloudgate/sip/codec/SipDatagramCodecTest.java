@@ -42,7 +42,7 @@ class SipDatagramCodecTest {
     }
 
     private double rejected(SipRejection reason) {
-        return registry.get("sip.messages.rejected").tag("reason", reason.tag()).counter().count();
+        return registry.get("cloudgate.sip.messages.rejected").tag("reason", reason.tag()).counter().count();
     }
 
     @Test
@@ -54,7 +54,7 @@ class SipDatagramCodecTest {
         assertThat(((SipRequest) envelope.content()).method()).isEqualTo("INVITE");
         assertThat(envelope.content().refCnt()).isEqualTo(1);
         envelope.release();
-        assertThat(registry.get("sip.messages.decoded").counter().count()).isEqualTo(1);
+        assertThat(registry.get("cloudgate.sip.messages.decoded").counter().count()).isEqualTo(1);
     }
 
     @Test

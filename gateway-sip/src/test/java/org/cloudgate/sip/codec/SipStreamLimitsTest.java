@@ -24,7 +24,7 @@ class SipStreamLimitsTest {
     }
 
     private double rejected(SipRejection reason) {
-        return registry.get("sip.messages.rejected").tag("transport", "tcp").tag("reason", reason.tag()).counter().count();
+        return registry.get("cloudgate.sip.messages.rejected").tag("transport", "tcp").tag("reason", reason.tag()).counter().count();
     }
 
     @Test
@@ -66,7 +66,7 @@ class SipStreamLimitsTest {
         channel.writeInbound(Unpooled.wrappedBuffer(TestMessages.invite()));
 
         ((io.netty.util.ReferenceCounted) channel.readInbound()).release();
-        assertThat(registry.get("sip.messages.decoded").tag("transport", "tcp").counter().count()).isEqualTo(1);
+        assertThat(registry.get("cloudgate.sip.messages.decoded").tag("transport", "tcp").counter().count()).isEqualTo(1);
         assertThat(channel.finishAndReleaseAll()).isFalse();
     }
 }

@@ -5,12 +5,13 @@ package org.cloudgate.core.config;
  * instance; components take from it what they can apply while running.
  */
 public record GatewaySettings(ServiceSettings service, PbxSettings pbx, SipSettings sip, RegistrarSettings registrar,
-                              DirectorySettings directory, AdminSettings admin, LifecycleSettings lifecycle,
-                              EventLoopSettings eventLoops, SettingsSource source) {
+                              CstaSettings csta, DirectorySettings directory, AdminSettings admin,
+                              LifecycleSettings lifecycle, EventLoopSettings eventLoops, SettingsSource source) {
 
     static GatewaySettings read(SettingsReader r, SettingsSource source) {
-        return new GatewaySettings(ServiceSettings.read(r), PbxSettings.read(r), SipSettings.read(r),
-                RegistrarSettings.read(r), DirectorySettings.read(r), AdminSettings.read(r), LifecycleSettings.read(r),
+        PbxSettings pbx = PbxSettings.read(r);
+        return new GatewaySettings(ServiceSettings.read(r), pbx, SipSettings.read(r), RegistrarSettings.read(r),
+                CstaSettings.read(r, pbx), DirectorySettings.read(r), AdminSettings.read(r), LifecycleSettings.read(r),
                 EventLoopSettings.read(r), source);
     }
 }

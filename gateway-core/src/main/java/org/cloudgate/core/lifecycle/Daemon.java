@@ -3,6 +3,7 @@ package org.cloudgate.core.lifecycle;
 import io.netty.buffer.PooledByteBufAllocator;
 import org.cloudgate.core.admin.AdminHttpServer;
 import org.cloudgate.core.config.GatewaySettings;
+import org.cloudgate.core.csta.CstaConnection;
 import org.cloudgate.core.directory.UserDirectory;
 import org.cloudgate.core.metrics.GatewayMetrics;
 import org.cloudgate.core.sip.GatewayUserAgent;
@@ -42,6 +43,7 @@ public final class Daemon {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private volatile GatewaySettings settings;
     private EventLoops loops;
+    private volatile CstaConnection csta;
 
     public Daemon(GatewaySettings settings, String version) {
         this.settings = settings;
@@ -87,10 +89,14 @@ public final class Daemon {
         metrics.bindAllocator(PooledByteBufAllocator.DEFAULT);
 
         GatewayUserAgent userAgent = new GatewayUserAgent(service, metrics.registry());
-        List<Component> components = List.of(
+        List<Component> components = new ArrayList<>(List.of(
                 new AdminHttpServer(settings.admin(), settings.source().locate("cloudgate.admin.port"), loops,
                         metrics, readiness),
-                new SipListeners(settings, loops, userAgent, directory, metrics.registry(), readiness));
+                new SipListeners(settings, loops, userAgent, directory, metrics.registry(), readiness)));
+        if (settings.csta().enabled()) {
+            csta = new CstaConnection(settings.csta(), loops, directory, metrics.registry(), readiness);
+            components.add(csta);
+        }
         try {
             for (Component component : components) {
                 component.start();
@@ -129,6 +135,9 @@ public final class Daemon {
         service.set(next.service().enabled());
         if (usersChanged) {
             directory.apply(next.directory());
+            if (csta != null) {
+                csta.follow(directory.users());
+            }
         }
     }
 

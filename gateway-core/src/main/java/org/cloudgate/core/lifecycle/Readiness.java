@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Whether the daemon can do its work, as the sum of named checks: each listener reports when it
@@ -19,7 +20,7 @@ public final class Readiness {
     public record Check(String name, boolean up, String detail) {
     }
 
-    private final Map<String, Check> checks = new LinkedHashMap<>();
+    private final Map<String, Supplier<Check>> checks = new LinkedHashMap<>();
 
     public Readiness(MeterRegistry registry) {
         Gauge.builder("cloudgate.ready", this, r -> r.ready() ? 1 : 0)
@@ -28,7 +29,13 @@ public final class Readiness {
     }
 
     public synchronized void report(String name, boolean up, String detail) {
-        checks.put(name, new Check(name, up, detail));
+        Check check = new Check(name, up, detail);
+        checks.put(name, () -> check);
+    }
+
+    /** A check whose answer is asked at each request, for state that changes on its own. */
+    public synchronized void track(String name, Supplier<Check> check) {
+        checks.put(name, check);
     }
 
     /** Ready when there is at least one check and every check is up. */
@@ -36,8 +43,8 @@ public final class Readiness {
         if (checks.isEmpty()) {
             return false;
         }
-        for (Check check : checks.values()) {
-            if (!check.up()) {
+        for (Supplier<Check> check : checks.values()) {
+            if (!check.get().up()) {
                 return false;
             }
         }
@@ -45,6 +52,10 @@ public final class Readiness {
     }
 
     public synchronized List<Check> checks() {
-        return new ArrayList<>(checks.values());
+        List<Check> current = new ArrayList<>(checks.size());
+        for (Supplier<Check> check : checks.values()) {
+            current.add(check.get());
+        }
+        return current;
     }
 }

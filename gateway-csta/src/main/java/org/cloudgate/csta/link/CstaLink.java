@@ -58,6 +58,7 @@ public final class CstaLink {
     private final ReconnectBackoff backoff;
     private final PendingRequests pending;
 
+    private final Class<? extends SocketChannel> channelType;
     private final List<Consumer<LinkState>> stateListeners = new CopyOnWriteArrayList<>();
     private volatile LinkState state = LinkState.DOWN;
     private boolean stopped = true;
@@ -66,8 +67,19 @@ public final class CstaLink {
     private ScheduledFuture<?> keepAlive;
     private ScheduledFuture<?> sessionTimeout;
 
+    /** A link on NIO event loops. */
     public CstaLink(CstaLinkSettings settings, EventLoopGroup group, EventRouter router, MeterRegistry registry) {
+        this(settings, group, NioSocketChannel.class, router, registry);
+    }
+
+    /**
+     * A link on {@code group}, whose loops take channels of {@code channelType} (e.g. epoll
+     * channels on epoll loops).
+     */
+    public CstaLink(CstaLinkSettings settings, EventLoopGroup group, Class<? extends SocketChannel> channelType,
+                    EventRouter router, MeterRegistry registry) {
         this.settings = settings;
+        this.channelType = channelType;
         this.loop = group.next();
         this.router = router;
         this.metrics = new CstaLinkMetrics(registry);
@@ -169,7 +181,7 @@ public final class CstaLink {
         setState(LinkState.CONNECTING);
         Bootstrap bootstrap = new Bootstrap()
                 .group(loop)
-                .channel(NioSocketChannel.class)
+                .channel(channelType)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) settings.requestTimeout().toMillis())
                 .handler(new ChannelInitializer<SocketChannel>() {

@@ -66,6 +66,16 @@ public final class DeviceMonitors {
         link.addStateListener(this::linkChanged);
     }
 
+    /** Devices the PBX refuses to monitor right now (monitor limit); any thread. */
+    public int refusedCount() {
+        return refused.get();
+    }
+
+    /** Devices monitored right now; any thread. */
+    public int activeCount() {
+        return active.get();
+    }
+
     /** Monitors a device from now on, across reconnects. */
     public void add(String device, DeviceListener listener) {
         link.execute(() -> {

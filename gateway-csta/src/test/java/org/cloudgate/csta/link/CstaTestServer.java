@@ -42,16 +42,16 @@ import org.cloudgate.csta.xml.XmlNamespaces;
  * device 999 with the monitor limit, never answers GetForwarding, and records what the client
  * sends.
  */
-final class CstaTestServer implements AutoCloseable {
+public final class CstaTestServer implements AutoCloseable {
 
-    static final String PASSWORD = "secret";
+    public static final String PASSWORD = "secret";
 
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final ChannelGroup clients = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
     private final Queue<CstaMessage> received = new ConcurrentLinkedQueue<>();
     private final Channel server;
 
-    CstaTestServer(CstaEncoding encoding) throws InterruptedException {
+    public CstaTestServer(CstaEncoding encoding) throws InterruptedException {
         CstaCodec codec = encoding.codec();
         CstaMessageDecoder decoder = new CstaMessageDecoder(codec);
         server = new ServerBootstrap()
@@ -71,11 +71,11 @@ final class CstaTestServer implements AutoCloseable {
                 .bind("127.0.0.1", 0).sync().channel();
     }
 
-    int port() {
+    public int port() {
         return ((InetSocketAddress) server.localAddress()).getPort();
     }
 
-    Queue<CstaMessage> received() {
+    public Queue<CstaMessage> received() {
         return received;
     }
 

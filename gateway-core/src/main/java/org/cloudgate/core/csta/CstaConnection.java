@@ -1,0 +1,120 @@
+package org.cloudgate.core.csta;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.cloudgate.core.config.CstaSettings;
+import org.cloudgate.core.directory.DirectoryUser;
+import org.cloudgate.core.directory.UserDirectory;
+import org.cloudgate.core.lifecycle.Component;
+import org.cloudgate.core.lifecycle.Readiness;
+import org.cloudgate.core.transport.EventLoops;
+import org.cloudgate.csta.link.CstaLink;
+import org.cloudgate.csta.link.CstaLinkSettings;
+import org.cloudgate.csta.link.DeviceMonitors;
+import org.cloudgate.csta.link.LinkState;
+import org.cloudgate.csta.model.CstaEvent;
+import org.cloudgate.csta.model.SnapshotCall;
+import org.cloudgate.csta.monitor.EventRouter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The daemon's CSTA link to the PBX: connects (and reconnects) in the background, monitors the
+ * device of every onboarded user, and reports to readiness whether the link is up and how many
+ * devices the PBX refuses for lack of CSTA licences. The events are counted by the link's
+ * meters and logged at debug level; call state and presence are not derived from them yet.
+ */
+public final class CstaConnection implements Component {
+
+    static final String NAME = "csta";
+    private static final Logger log = LoggerFactory.getLogger(CstaConnection.class);
+
+    private final CstaLinkSettings settings;
+    private final CstaLink link;
+    private final DeviceMonitors monitors;
+    private final Set<String> monitored = new HashSet<>();
+
+    public CstaConnection(CstaSettings csta, EventLoops loops, UserDirectory directory, MeterRegistry registry,
+                          Readiness readiness) {
+        this.settings = csta.link();
+        EventRouter router = new EventRouter();
+        this.link = new CstaLink(settings, loops.group(), loops.socketChannel(), router, registry);
+        this.monitors = new DeviceMonitors(link, router, registry, csta.monitorRetry());
+        readiness.track(NAME, this::check);
+        follow(directory.users());
+    }
+
+    private Readiness.Check check() {
+        LinkState state = link.state();
+        String detail = "link " + state.name().toLowerCase(Locale.ROOT) + " to " + settings.host() + ":"
+                + settings.port() + " (" + settings.encoding().name().toLowerCase(Locale.ROOT) + "), "
+                + monitors.activeCount() + " devices monitored";
+        int refused = monitors.refusedCount();
+        if (refused > 0) {
+            detail += ", " + refused + " refused by the PBX's monitor limit (too few CSTA licences)";
+        }
+        return new Readiness.Check(NAME, state == LinkState.UP, detail);
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    /** Connects in the background: a PBX that is not there yet does not stop the daemon. */
+    @Override
+    public void start() {
+        link.addStateListener(state -> log.info("CSTA link to {}:{} is {}", settings.host(), settings.port(),
+                state.name().toLowerCase(Locale.ROOT)));
+        link.start();
+    }
+
+    /** Monitors exactly the onboarded users of {@code users}: new ones added, departed ones removed. */
+    public synchronized void follow(List<DirectoryUser> users) {
+        Set<String> wanted = new HashSet<>();
+        for (DirectoryUser user : users) {
+            if (user.onboarded()) {
+                wanted.add(user.extension());
+            }
+        }
+        for (String device : Set.copyOf(monitored)) {
+            if (!wanted.contains(device)) {
+                monitors.remove(device);
+                monitored.remove(device);
+            }
+        }
+        for (String device : wanted) {
+            if (monitored.add(device)) {
+                monitors.add(device, new DeviceTrace(device));
+            }
+        }
+    }
+
+    @Override
+    public CompletableFuture<Void> drain() {
+        return link.stop();
+    }
+
+    @Override
+    public void stop() {
+        link.stop();
+    }
+
+    /** Logs what the PBX reports for one device, for an operator following a problem. */
+    private record DeviceTrace(String device) implements DeviceMonitors.DeviceListener {
+        @Override
+        public void onEvent(CstaEvent event) {
+            log.debug("device {}: {}", device, event);
+        }
+
+        @Override
+        public void onSnapshot(List<SnapshotCall> calls) {
+            log.debug("device {}: {} call(s) in progress after monitor start", device, calls.size());
+        }
+    }
+}

@@ -64,7 +64,7 @@ public final class AddressSyntax {
     }
 
     private boolean nameAddr(ValueScanner s) {
-        if (!s.accept('<') || !s.until(">") || !s.accept('>')) {
+        if (!s.accept('<') || !s.until('>') || !s.accept('>')) {
             return false;
         }
         uriStart = s.spanStart();
@@ -74,7 +74,7 @@ public final class AddressSyntax {
     }
 
     private boolean addrSpec(ValueScanner s) {
-        if (!s.until(";,")) {
+        if (!s.until(';', ',')) {
             return false;
         }
         uriStart = s.spanStart();

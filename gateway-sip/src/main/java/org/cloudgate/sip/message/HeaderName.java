@@ -53,12 +53,21 @@ public enum HeaderName {
     private static final char NO_COMPACT_FORM = 0;
     private static final HeaderName[] VALUES = values();
     private static final HeaderName[] BY_COMPACT_FORM = new HeaderName[128];
+    private static final int LONGEST = 32;
+    /** Long forms grouped by length, so a lookup compares a name with few candidates. */
+    private static final HeaderName[][] BY_LENGTH = new HeaderName[LONGEST + 1][];
 
     static {
         for (HeaderName name : VALUES) {
             if (name.compactForm != NO_COMPACT_FORM) {
                 BY_COMPACT_FORM[name.compactForm] = name;
             }
+        }
+        for (int length = 0; length <= LONGEST; length++) {
+            int size = length;
+            BY_LENGTH[length] = java.util.Arrays.stream(VALUES)
+                    .filter(name -> name.lowerCase.length == size)
+                    .toArray(HeaderName[]::new);
         }
     }
 
@@ -97,8 +106,11 @@ public enum HeaderName {
             int c = Character.toLowerCase(buf.getByte(start) & 0x7F);
             return BY_COMPACT_FORM[c];
         }
-        for (HeaderName name : VALUES) {
-            if (name.lowerCase.length == length && name.matches(buf, start)) {
+        if (length > LONGEST) {
+            return null;
+        }
+        for (HeaderName name : BY_LENGTH[length]) {
+            if (name.matches(buf, start)) {
                 return name;
             }
         }

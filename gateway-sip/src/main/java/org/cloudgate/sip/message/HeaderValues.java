@@ -103,7 +103,7 @@ final class HeaderValues {
             return null;
         }
         ValueScanner s = scanner(message, header);
-        if (!s.until(";")) {
+        if (!s.until(';')) {
             return null;
         }
         return new Replaces(s.spanAsString(), message.text(s.position(), s.end()));

@@ -164,12 +164,17 @@ public final class ValueScanner {
         return false;
     }
 
-    /** Reads octets up to (not including) the first LWS or one of {@code stops}. */
-    public boolean until(String stops) {
+    /** Reads octets up to (not including) the first LWS or {@code stop}. */
+    public boolean until(char stop) {
+        return until(stop, stop);
+    }
+
+    /** Reads octets up to (not including) the first LWS, {@code stop} or {@code otherStop}. */
+    public boolean until(char stop, char otherStop) {
         int start = pos;
         while (pos < end) {
-            int b = buf.getByte(pos) & 0xFF;
-            if (isLws(b) || stops.indexOf(b) >= 0) {
+            int b = buf.getByte(pos);
+            if (b == stop || b == otherStop || b == ' ' || b == '\t' || b == '\r' || b == '\n') {
                 break;
             }
             pos++;

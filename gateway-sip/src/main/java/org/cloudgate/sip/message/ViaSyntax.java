@@ -51,7 +51,7 @@ public final class ViaSyntax {
     private boolean host(ValueScanner s) {
         hostStart = s.position();
         if (s.peek() == '[') {
-            if (!s.until("]") || !s.accept(']')) {
+            if (!s.until(']') || !s.accept(']')) {
                 return false;
             }
         } else {

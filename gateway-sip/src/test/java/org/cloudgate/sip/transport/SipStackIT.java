@@ -140,8 +140,10 @@ class SipStackIT {
             CompletableFuture<Integer> options = new CompletableFuture<>();
 
             loop.layer().loop().execute(() -> {
-                loop.layer().send(request("INVITE", loop.udp()), peer, loop.udp(), (tx, r) -> invite.complete(r.status()));
-                loop.layer().send(request("OPTIONS", loop.udp()), peer, loop.udp(), (tx, r) -> options.complete(r.status()));
+                loop.layer().send(request("INVITE", loop.udp(), loop.layer().newBranch()), peer, loop.udp(),
+                        (tx, r) -> invite.complete(r.status()));
+                loop.layer().send(request("OPTIONS", loop.udp(), loop.layer().newBranch()), peer, loop.udp(),
+                        (tx, r) -> options.complete(r.status()));
             });
 
             assertThat(invite.get(10, TimeUnit.SECONDS)).isEqualTo(408);
@@ -179,7 +181,8 @@ class SipStackIT {
             CompletableFuture<Integer> cancelAnswer = new CompletableFuture<>();
             CompletableFuture<Integer> finalAnswer = new CompletableFuture<>();
 
-            loop.layer().loop().execute(() -> loop.layer().send(request("INVITE", loop.udp()), peer, loop.udp(),
+            loop.layer().loop().execute(() -> loop.layer().send(
+                    request("INVITE", loop.udp(), loop.layer().newBranch()), peer, loop.udp(),
                     (tx, r) -> {
                         statuses.add(r.status());
                         if (r.status() >= 200) {
@@ -272,10 +275,6 @@ class SipStackIT {
         } finally {
             client.destroyForcibly();
         }
-    }
-
-    private static SipRequest request(String method, SipTransport via) {
-        return request(method, via, Branch.next());
     }
 
     private static SipRequest request(String method, SipTransport via, String branch) {

@@ -15,6 +15,10 @@ import java.net.InetSocketAddress;
 public abstract class ClientTransaction extends Transaction {
 
     final ResponseListener listener;
+    private long startNanos;
+    private long nextRetransmission;
+    /** The current retransmission interval over UDP (timers A and E). */
+    long interval;
 
     ClientTransaction(TransactionLayer layer, TransactionKey key, SipRequest request, SipTransport transport,
                       InetSocketAddress peer, TransactionState initial, ResponseListener listener) {
@@ -24,6 +28,29 @@ public abstract class ClientTransaction extends Transaction {
 
     /** Sends the request and arms the timers of the initial state. */
     abstract void start();
+
+    /**
+     * Sends the request; over UDP arms its first retransmission at T1 (timers A and E), and in
+     * any case the transaction timeout (timers B and F).
+     */
+    final void sendRequest(Runnable retransmission) {
+        startNanos = layer.loop().ticker().nanoTime();
+        sendAndKeep(request.encode(layer.allocator()));
+        if (!reliable()) {
+            interval = layer.timers().t1Millis();
+            nextRetransmission = interval;
+            startRetransmitTimerAt(startNanos, nextRetransmission, retransmission);
+        }
+        startTimeout(layer.timers().transactionTimeout(), this::timedOut);
+    }
+
+    /** Resends the request and arms the next retransmission {@code nextInterval} later. */
+    final void retransmit(long nextInterval, Runnable retransmission) {
+        resend();
+        interval = nextInterval;
+        nextRetransmission += nextInterval;
+        startRetransmitTimerAt(startNanos, nextRetransmission, retransmission);
+    }
 
     /** A response whose branch and method match this transaction (RFC 3261 section 17.1.3). */
     abstract void receive(SipResponse response);

@@ -17,9 +17,6 @@ import java.net.InetSocketAddress;
  */
 public final class InviteClientTransaction extends ClientTransaction {
 
-    private long startNanos;
-    private long interval;
-    private long nextRetransmission;
     private ResponseListener pendingCancel;
 
     InviteClientTransaction(TransactionLayer layer, TransactionKey key, SipRequest request, SipTransport transport,
@@ -29,24 +26,13 @@ public final class InviteClientTransaction extends ClientTransaction {
 
     @Override
     void start() {
-        startNanos = layer.loop().ticker().nanoTime();
-        sendAndKeep(request.encode(layer.allocator()));
-        if (!reliable()) {
-            interval = layer.timers().t1Millis();
-            nextRetransmission = interval;
-            startRetransmitTimerAt(startNanos, nextRetransmission, this::timerA);
-        }
-        startTimeout(layer.timers().transactionTimeout(), this::timedOut);
+        sendRequest(this::timerA);
     }
 
     private void timerA() {
-        if (state != TransactionState.CALLING) {
-            return;
+        if (state == TransactionState.CALLING) {
+            retransmit(2 * interval, this::timerA);
         }
-        resend();
-        interval *= 2;
-        nextRetransmission += interval;
-        startRetransmitTimerAt(startNanos, nextRetransmission, this::timerA);
     }
 
     /**

@@ -13,9 +13,6 @@ import java.net.InetSocketAddress;
  */
 final class NonInviteClientTransaction extends ClientTransaction {
 
-    private long startNanos;
-    private long interval;
-    private long nextRetransmission;
 
     NonInviteClientTransaction(TransactionLayer layer, TransactionKey key, SipRequest request,
                                SipTransport transport, InetSocketAddress peer, ResponseListener listener) {
@@ -24,25 +21,15 @@ final class NonInviteClientTransaction extends ClientTransaction {
 
     @Override
     void start() {
-        startNanos = layer.loop().ticker().nanoTime();
-        sendAndKeep(request.encode(layer.allocator()));
-        if (!reliable()) {
-            interval = layer.timers().t1Millis();
-            nextRetransmission = interval;
-            startRetransmitTimerAt(startNanos, nextRetransmission, this::timerE);
-        }
-        startTimeout(layer.timers().transactionTimeout(), this::timedOut);
+        sendRequest(this::timerE);
     }
 
     private void timerE() {
         if (state != TransactionState.TRYING && state != TransactionState.PROCEEDING) {
             return;
         }
-        resend();
-        interval = state == TransactionState.PROCEEDING ? layer.timers().t2Millis()
-                : Math.min(2 * interval, layer.timers().t2Millis());
-        nextRetransmission += interval;
-        startRetransmitTimerAt(startNanos, nextRetransmission, this::timerE);
+        long t2 = layer.timers().t2Millis();
+        retransmit(state == TransactionState.PROCEEDING ? t2 : Math.min(2 * interval, t2), this::timerE);
     }
 
     @Override

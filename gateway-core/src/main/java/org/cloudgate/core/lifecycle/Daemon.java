@@ -1,6 +1,7 @@
 package org.cloudgate.core.lifecycle;
 
-import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufAllocatorMetricProvider;
 import org.cloudgate.core.admin.AdminHttpServer;
 import org.cloudgate.core.config.GatewaySettings;
 import org.cloudgate.core.csta.CstaConnection;
@@ -86,7 +87,9 @@ public final class Daemon {
         readiness.report("lifecycle", false, "starting");
         loops = EventLoops.start(settings.eventLoops());
         metrics.bindEventLoops(loops.group());
-        metrics.bindAllocator(PooledByteBufAllocator.DEFAULT);
+        if (ByteBufAllocator.DEFAULT instanceof ByteBufAllocatorMetricProvider allocator) {
+            metrics.bindAllocator(allocator);
+        }
 
         GatewayUserAgent userAgent = new GatewayUserAgent(service, metrics.registry());
         List<Component> components = new ArrayList<>(List.of(

@@ -162,8 +162,9 @@ class SipStackIT {
                 invites += text.startsWith("INVITE ") ? 1 : 0;
                 optionsSent += text.startsWith("OPTIONS ") ? 1 : 0;
             }
-            // Timer A doubles from T1 = 50 ms until timer B at 64*T1 = 3.2 s: sent at 0, 50, 150, 350, 750, 1550, 3150 ms.
-            assertThat(invites).isEqualTo(7);
+            // Timer A doubles from T1 = 50 ms until timer B at 64*T1 = 3.2 s: sent at 0, 50, 150, 350, 750, 1550,
+            // 3150 ms; the last one races timer B by 50 ms, which a loaded machine can lose.
+            assertThat(invites).isBetween(6, 7);
             // Timer E doubles up to T2 = 400 ms until timer F: 0, 50, 150, 350, 750, then every 400 ms to 3.2 s.
             assertThat(optionsSent).isBetween(11, 13);
             assertThat(registry.get("cloudgate.sip.transaction.timeouts").counter().count()).isEqualTo(2);

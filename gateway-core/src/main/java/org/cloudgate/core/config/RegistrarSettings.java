@@ -2,6 +2,7 @@ package org.cloudgate.core.config;
 
 import org.cloudgate.sip.auth.DigestAlgorithm;
 import org.cloudgate.sip.auth.DigestSettings;
+import org.cloudgate.sip.registration.AuthenticationThrottle;
 
 import java.time.Duration;
 import java.util.List;
@@ -12,7 +13,7 @@ import java.util.List;
  */
 public record RegistrarSettings(String realm, List<DigestAlgorithm> algorithms, Duration nonceLifetime,
                                 Duration minExpires, Duration maxExpires, Duration defaultExpires,
-                                int maxBindingsPerUser) {
+                                int maxBindingsPerUser, AuthenticationThrottle.Limits throttle) {
 
     static RegistrarSettings read(SettingsReader r) {
         String realm = r.string("cloudgate.registrar.realm");
@@ -25,12 +26,16 @@ public record RegistrarSettings(String realm, List<DigestAlgorithm> algorithms, 
         Duration max = r.duration("cloudgate.registrar.max-expires", Duration.ofSeconds(1), Duration.ofDays(1));
         Duration def = r.duration("cloudgate.registrar.default-expires", Duration.ofSeconds(1), Duration.ofDays(1));
         int bindings = (int) r.integer("cloudgate.registrar.max-bindings-per-user", 1, 100);
+        AuthenticationThrottle.Limits throttle = new AuthenticationThrottle.Limits(
+                (int) r.integer("cloudgate.registrar.failure-limit", 1, 10_000),
+                r.duration("cloudgate.registrar.failure-window", Duration.ofSeconds(1), Duration.ofDays(1)),
+                r.duration("cloudgate.registrar.failure-block", Duration.ofSeconds(1), Duration.ofDays(7)));
         if (max.compareTo(min) < 0) {
             r.reject("cloudgate.registrar.max-expires", "must not be shorter than cloudgate.registrar.min-expires");
         } else if (def.compareTo(min) < 0 || def.compareTo(max) > 0) {
             r.reject("cloudgate.registrar.default-expires", "must lie between min-expires and max-expires");
         }
-        return new RegistrarSettings(realm, algorithms, nonce, min, max, def, bindings);
+        return new RegistrarSettings(realm, algorithms, nonce, min, max, def, bindings, throttle);
     }
 
     public DigestSettings digest() {

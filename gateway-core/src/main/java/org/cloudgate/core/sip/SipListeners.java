@@ -101,7 +101,7 @@ public final class SipListeners implements Component {
         DigestAuthenticator authenticator = new DigestAuthenticator(registrarSettings.digest(), directory,
                 () -> TimeUnit.NANOSECONDS.toMillis(loop.ticker().nanoTime()));
         registrar = new Registrar(loop, registrarSettings.bindings(), authenticator, terminals,
-                new RegistrarMetrics(registry));
+                new RegistrarMetrics(registry), registrarSettings.throttle());
         user.serve(registrar);
     }
 

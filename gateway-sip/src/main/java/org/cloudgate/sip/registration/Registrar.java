@@ -2,6 +2,7 @@ package org.cloudgate.sip.registration;
 
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -49,6 +50,7 @@ public final class Registrar {
     private final DigestAuthenticator authenticator;
     private final RegistrationListener listener;
     private final RegistrarMetrics metrics;
+    private final AuthenticationThrottle throttle;
     /** Bindings by user, then by contact URI; touched on {@link #loop} only. */
     private final Map<String, Map<String, Registered>> byUser = new HashMap<>();
     /** Immutable copies of each user's bindings, for readers on other threads. */
@@ -71,6 +73,15 @@ public final class Registrar {
      */
     public Registrar(EventLoop loop, RegistrarSettings settings, DigestAuthenticator authenticator,
                      RegistrationListener listener, RegistrarMetrics metrics) {
+        this(loop, settings, authenticator, listener, metrics, AuthenticationThrottle.Limits.DEFAULTS);
+    }
+
+    /**
+     * @param throttle how many failed authentications from one source address block it, and for how long
+     */
+    public Registrar(EventLoop loop, RegistrarSettings settings, DigestAuthenticator authenticator,
+                     RegistrationListener listener, RegistrarMetrics metrics, AuthenticationThrottle.Limits throttle) {
+        this.throttle = new AuthenticationThrottle(throttle, () -> loop.ticker().nanoTime());
         this.loop = loop;
         this.settings = settings;
         this.authenticator = authenticator;
@@ -148,13 +159,21 @@ public final class Registrar {
             response.setHeader("Unsupported", String.join(", ", required));
             return response;
         }
+        InetAddress source = transaction.source().getAddress();
+        if (throttle.blocked(source)) {
+            return refuse(request, Result.THROTTLED, 403, "Too Many Failed Authentications");
+        }
         DigestVerdict verdict = authenticator.verify(request, DigestChallengeKind.ORIGIN);
         if (!verdict.authenticated()) {
+            if (verdict.failure() != DigestFailure.MISSING && verdict.failure() != DigestFailure.STALE_NONCE) {
+                throttle.failed(source);
+            }
             metrics.digestFailure(verdict.failure());
             metrics.attempt(Result.UNAUTHORIZED);
             return authenticator.challenge(request, DigestChallengeKind.ORIGIN,
                     verdict.failure() == DigestFailure.STALE_NONCE);
         }
+        throttle.succeeded(source);
         NameAddress to = request.to();
         SipUri aor = to == null ? null : to.sipUri();
         if (aor == null) {

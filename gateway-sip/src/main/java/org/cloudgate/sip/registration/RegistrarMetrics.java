@@ -21,6 +21,8 @@ public final class RegistrarMetrics {
         UNAUTHORIZED("unauthorized"),
         FORBIDDEN("forbidden"),
         INTERVAL_TOO_BRIEF("interval-too-brief"),
+        /** Refused without a challenge: the source failed authentication too often. */
+        THROTTLED("throttled"),
         BAD_REQUEST("bad-request");
 
         private final String tag;

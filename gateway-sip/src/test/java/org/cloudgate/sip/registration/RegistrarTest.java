@@ -268,6 +268,43 @@ class RegistrarTest {
         assertThat(registrar.bindings("alice")).isEmpty();
     }
 
+    /** One password guess: a fresh challenge, then credentials with a wrong password. */
+    private String guess(int attempt) {
+        challenges = List.of();
+        send(SipRequests.register("alice", "guess-" + attempt, 1, ALICE_PHONE + "\r\n"));
+        String authorization = new DigestClient("alice", DigestSecret.password("guess-" + attempt))
+                .answer(challenges, "REGISTER", "sip:gateway.example");
+        return send(SipRequests.register("alice", "guess-" + attempt, 2,
+                ALICE_PHONE + "\r\nAuthorization: " + authorization + "\r\n"));
+    }
+
+    @Test
+    void aSourceThatFailsTooOftenIsRefusedWithoutChallengeUntilItsBlockEnds() {
+        int limit = AuthenticationThrottle.Limits.DEFAULTS.failures();
+        for (int i = 0; i < limit; i++) {
+            assertThat(guess(i)).startsWith("SIP/2.0 401 Unauthorized\r\n");
+        }
+
+        assertThat(send(SipRequests.register("alice", "blocked", 1, ALICE_PHONE + "\r\n")))
+                .startsWith("SIP/2.0 403 Too Many Failed Authentications\r\n").doesNotContain("WWW-Authenticate");
+        assertThat(attempts("throttled")).isEqualTo(1);
+
+        advanceSeconds(AuthenticationThrottle.Limits.DEFAULTS.block().toSeconds() + 1);
+        challenges = List.of();
+        assertThat(registerAuthenticated("alice", "after", 1, ALICE_PHONE + "\r\n")).startsWith("SIP/2.0 200 OK\r\n");
+    }
+
+    @Test
+    void firstRequestsWithoutCredentialsNeverBlockASource() {
+        int limit = AuthenticationThrottle.Limits.DEFAULTS.failures();
+        for (int i = 0; i < 3 * limit; i++) {
+            challenges = List.of();
+            assertThat(send(SipRequests.register("alice", "first-" + i, 1, ALICE_PHONE + "\r\n")))
+                    .startsWith("SIP/2.0 401 Unauthorized\r\n");
+        }
+        assertThat(attempts("throttled")).isZero();
+    }
+
     @Test
     void aFaultBehindTheRegistrarIsAnswered500() {
         String answer = registerAs("crash", "crash", "x");

@@ -386,15 +386,29 @@ public abstract sealed class BufferedSipMessage extends AbstractReferenceCounted
         return remove(HeaderName.lookup(name), name);
     }
 
+    @Override
+    public SipMessage replaceFirstHeader(HeaderName name, CharSequence value) {
+        replaceFirst(name, name.canonical(), value);
+        return this;
+    }
+
     private SipMessage set(HeaderName known, CharSequence name, CharSequence value) {
+        int first = replaceFirst(known, name, value);
+        if (first >= 0) {
+            removeFollowing(known, name, first);
+        }
+        return this;
+    }
+
+    /** Replaces the first line of a header, or adds the header; returns that line, or -1 when added. */
+    private int replaceFirst(HeaderName known, CharSequence name, CharSequence value) {
         int first = prepareEdit(known, name);
         if (first < 0) {
             record(new HeaderEdit(head.headers.size(), HeaderEdit.Kind.INSERT, known, name, ValueSplice.of(value)));
-            return this;
+        } else {
+            record(new HeaderEdit(first, HeaderEdit.Kind.REPLACE, known, name, ValueSplice.of(value)));
         }
-        record(new HeaderEdit(first, HeaderEdit.Kind.REPLACE, known, name, ValueSplice.of(value)));
-        removeFollowing(known, name, first);
-        return this;
+        return first;
     }
 
     private SipMessage add(HeaderName known, CharSequence name, CharSequence value) {

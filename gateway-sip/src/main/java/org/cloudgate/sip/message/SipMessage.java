@@ -113,6 +113,12 @@ public interface SipMessage extends ReferenceCounted {
     /** Replaces every line of a header with one line carrying {@code value}, or adds it. */
     SipMessage setHeader(HeaderName name, CharSequence value);
 
+    /**
+     * Replaces the first line of a header and keeps the others, e.g. to annotate the top Via
+     * line of a request that came through proxies; adds the header when there is none.
+     */
+    SipMessage replaceFirstHeader(HeaderName name, CharSequence value);
+
     /** As {@link #setHeader(HeaderName, CharSequence)} for an extension header. */
     SipMessage setHeader(CharSequence name, CharSequence value);
 

@@ -140,6 +140,7 @@ public final class TransactionLayer {
             }
             return;
         }
+        ReceivedAnnotation.annotate(request, source);
         ServerTransaction transaction = SipMethods.INVITE.equals(method)
                 ? new InviteServerTransaction(this, key, request, transport, source)
                 : new NonInviteServerTransaction(this, key, request, transport, source);

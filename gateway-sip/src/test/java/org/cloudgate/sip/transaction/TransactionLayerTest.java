@@ -239,6 +239,31 @@ class TransactionLayerTest {
     }
 
     @Test
+    void theTopViaOfTheResponseTellsTheClientItsSourceAddressAndPort() {
+        InetSocketAddress natted = new InetSocketAddress("198.51.100.7", 40123);
+        layer.receive(Messages.parse("OPTIONS sip:gw@192.0.2.20 SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 10.0.0.5:5060;branch=z9hG4bK-nat;rport, SIP/2.0/UDP 10.0.0.1;branch=z9hG4bK-p\r\n"
+                + "Via: SIP/2.0/UDP 10.0.0.2;branch=z9hG4bK-q\r\n"
+                + "Max-Forwards: 70\r\nFrom: <sip:a@10.0.0.5>;tag=1\r\nTo: <sip:gw@192.0.2.20>\r\n"
+                + "Call-ID: nat@10.0.0.5\r\nCSeq: 1 OPTIONS\r\nContent-Length: 0\r\n\r\n"), natted, udp);
+        respond(user.transactions.get(0), 200, "OK");
+
+        assertThat(udp.last()).contains("Via: SIP/2.0/UDP 10.0.0.5:5060;branch=z9hG4bK-nat;rport=40123"
+                        + ";received=198.51.100.7, SIP/2.0/UDP 10.0.0.1;branch=z9hG4bK-p\r\n"
+                        + "Via: SIP/2.0/UDP 10.0.0.2;branch=z9hG4bK-q\r\n");
+        assertThat(udp.destinations).last().isEqualTo(natted);
+    }
+
+    @Test
+    void aViaThatNamesItsSourceIsLeftAsItIs() {
+        layer.receive(Messages.request("OPTIONS", "z9hG4bK-same", null, 1, "a1"), new InetSocketAddress("192.0.2.10", 5060),
+                udp);
+        respond(user.transactions.get(0), 200, "OK");
+
+        assertThat(udp.last()).contains("Via: SIP/2.0/UDP 192.0.2.10:5060;branch=z9hG4bK-same\r\n");
+    }
+
+    @Test
     void aResponseForNoTransactionGoesToTheUserAsStray() {
         layer.receive(Messages.response(200, "OK", "INVITE", "z9hG4bK-gone", "t1"), PEER, udp);
 

@@ -36,7 +36,7 @@ class DaemonRegistrationIT {
                     cloudgate {
                       admin.port = 0
                       sip { udp.port = 0, tcp.port = 0 }
-                      pbx { host = "127.0.0.1", port = %d, username = "201", password = "terminal-secret" }
+                      pbx { host = "127.0.0.1", port = %d, username = "201", password = "terminal-secret", keep-alive.enabled = false }
                       # SIPp answers the first challenge only and knows only MD5.
                       registrar.algorithms = [md5]
                       directory {

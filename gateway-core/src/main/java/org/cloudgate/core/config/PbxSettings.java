@@ -1,5 +1,7 @@
 package org.cloudgate.core.config;
 
+import java.time.Duration;
+
 /**
  * The PBX the gateway serves: its SIP address and the credentials the gateway presents to it.
  * An empty host means no PBX is configured yet.
@@ -9,21 +11,34 @@ package org.cloudgate.core.config;
  * @param transport vendor field "Transport protocols"
  * @param username  vendor field "User name"; required once a host is set
  * @param password  vendor field "Password"; required once a host is set, never logged
+ * @param keepAlive vendor field "Enable keep alive": OPTIONS probes of the PBX
  */
-public record PbxSettings(String host, int port, PbxTransport transport, String username, String password) {
+public record PbxSettings(String host, int port, PbxTransport transport, String username, String password,
+                          KeepAlive keepAlive) {
+
+    /**
+     * OPTIONS probes toward the PBX: every {@code interval}; after {@code failures} probes in a
+     * row without an answer (or with 503), the PBX link counts as down.
+     */
+    public record KeepAlive(boolean enabled, Duration interval, int failures) {
+    }
 
     static PbxSettings read(SettingsReader r) {
         String host = r.hostOrAddress("cloudgate.pbx.host");
         int port = r.port("cloudgate.pbx.port", false);
         PbxTransport transport = r.enumValue("cloudgate.pbx.transport", PbxTransport.class);
+        KeepAlive keepAlive = new KeepAlive(r.bool("cloudgate.pbx.keep-alive.enabled"),
+                r.duration("cloudgate.pbx.keep-alive.interval", Duration.ofSeconds(1), Duration.ofHours(1)),
+                (int) r.integer("cloudgate.pbx.keep-alive.failures", 1, 100));
         if (host.isEmpty()) {
             return new PbxSettings(host, port, transport,
                     r.optionalString("cloudgate.pbx.username").orElse(""),
-                    r.optionalString("cloudgate.pbx.password").orElse(""));
+                    r.optionalString("cloudgate.pbx.password").orElse(""), keepAlive);
         }
         String why = "the PBX credentials are needed once cloudgate.pbx.host is set";
         return new PbxSettings(host, port, transport,
-                r.requiredString("cloudgate.pbx.username", why), r.requiredString("cloudgate.pbx.password", why));
+                r.requiredString("cloudgate.pbx.username", why), r.requiredString("cloudgate.pbx.password", why),
+                keepAlive);
     }
 
     public boolean configured() {
@@ -33,6 +48,6 @@ public record PbxSettings(String host, int port, PbxTransport transport, String 
     @Override
     public String toString() {
         return "PbxSettings[host=" + host + ", port=" + port + ", transport=" + transport
-                + ", username=" + username + ", password=<redacted>]";
+                + ", username=" + username + ", password=<redacted>, keepAlive=" + keepAlive + "]";
     }
 }

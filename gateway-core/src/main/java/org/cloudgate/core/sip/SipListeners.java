@@ -57,6 +57,7 @@ public final class SipListeners implements Component {
     private SipStack stack;
     private Registrar registrar;
     private PbxTerminals terminals;
+    private PbxKeepAlive keepAlive;
 
     public SipListeners(GatewaySettings gateway, EventLoops loops, GatewayUserAgent user, UserDirectory directory,
                         MeterRegistry registry, Readiness readiness) {
@@ -97,7 +98,12 @@ public final class SipListeners implements Component {
     private void startRegistrar() {
         LoopStack first = stack.loops().get(0);
         EventLoop loop = first.layer().loop();
-        terminals = new PbxTerminals(pbx, resolvePbx(), first, advertisedHost(), directory, registry);
+        InetSocketAddress pbxAddress = resolvePbx();
+        terminals = new PbxTerminals(pbx, pbxAddress, first, advertisedHost(), directory, registry);
+        if (pbxAddress != null && pbx.keepAlive().enabled()) {
+            keepAlive = new PbxKeepAlive(pbx, pbxAddress, first, registry, readiness);
+            keepAlive.start();
+        }
         DigestAuthenticator authenticator = new DigestAuthenticator(registrarSettings.digest(), directory,
                 () -> TimeUnit.NANOSECONDS.toMillis(loop.ticker().nanoTime()));
         registrar = new Registrar(loop, registrarSettings.bindings(), authenticator, terminals,
@@ -143,6 +149,9 @@ public final class SipListeners implements Component {
     @Override
     public CompletableFuture<Void> drain() {
         user.drain();
+        if (keepAlive != null) {
+            keepAlive.stop();
+        }
         if (terminals != null) {
             terminals.stopAll();
         }

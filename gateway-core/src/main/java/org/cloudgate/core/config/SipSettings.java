@@ -15,10 +15,11 @@ import java.util.Optional;
  * The SIP listeners ({@code cloudgate.sip}, documented in gateway-sip's reference.conf), read
  * into the stack's own settings.
  */
-public record SipSettings(SipStackSettings stack) {
+public record SipSettings(SipStackSettings stack, String advertisedHost) {
 
     static SipSettings read(SettingsReader r) {
         String bind = r.ipAddress("cloudgate.sip.bind");
+        String advertised = r.hostOrAddress("cloudgate.sip.advertised-host");
         int udp = listener(r, "udp");
         int tcp = listener(r, "tcp");
         int tls = listener(r, "tls");
@@ -41,7 +42,7 @@ public record SipSettings(SipStackSettings stack) {
             r.reject("cloudgate.sip", "at least one of udp, tcp and tls must be enabled");
         }
         return new SipSettings(new SipStackSettings(bind, udp, tcp, tls, files, new TransactionTimers(t1, t2, t4),
-                limits, idle, connect));
+                limits, idle, connect), advertised);
     }
 
     private static int listener(SettingsReader r, String transport) {

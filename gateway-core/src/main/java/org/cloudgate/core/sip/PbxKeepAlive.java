@@ -39,6 +39,7 @@ final class PbxKeepAlive {
     private final PbxSettings pbx;
     private final InetSocketAddress address;
     private final LoopStack stack;
+    private final String advertisedHost;
     private final String callId = Long.toHexString(ThreadLocalRandom.current().nextLong()) + "@cloudgate";
     private final String fromTag = Long.toHexString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
     private volatile State state = State.UNKNOWN;
@@ -47,11 +48,13 @@ final class PbxKeepAlive {
     private int failuresInARow;
     private ScheduledFuture<?> schedule;
 
-    PbxKeepAlive(PbxSettings pbx, InetSocketAddress address, LoopStack stack, MeterRegistry registry,
-                 Readiness readiness) {
+    /** @param advertisedHost the host written into Via and From (an IPv6 literal in brackets) */
+    PbxKeepAlive(PbxSettings pbx, InetSocketAddress address, LoopStack stack, String advertisedHost,
+                 MeterRegistry registry, Readiness readiness) {
         this.pbx = pbx;
         this.address = address;
         this.stack = stack;
+        this.advertisedHost = advertisedHost;
         Gauge.builder("cloudgate.pbx.link.up", this, k -> k.state == State.UP ? 1 : 0)
                 .description("1 while the PBX answers the gateway's OPTIONS probes (keep-alive), 0 otherwise")
                 .register(registry);
@@ -106,7 +109,7 @@ final class PbxKeepAlive {
     private SipRequest options(SipTransport transport) {
         InetSocketAddress local = transport.localAddress();
         String target = "sip:" + hostPort(address.getHostString(), address.getPort());
-        String self = hostPort(local.getAddress().getHostAddress(), local.getPort());
+        String self = advertisedHost + ":" + local.getPort();
         String text = "OPTIONS " + target + " SIP/2.0\r\n"
                 + "Via: SIP/2.0/" + transport.name() + " " + self + ";branch=" + stack.layer().newBranch() + ";rport\r\n"
                 + "Max-Forwards: 70\r\n"

@@ -101,7 +101,7 @@ public final class SipListeners implements Component {
         InetSocketAddress pbxAddress = resolvePbx();
         terminals = new PbxTerminals(pbx, pbxAddress, first, advertisedHost(), directory, registry);
         if (pbxAddress != null && pbx.keepAlive().enabled()) {
-            keepAlive = new PbxKeepAlive(pbx, pbxAddress, first, registry, readiness);
+            keepAlive = new PbxKeepAlive(pbx, pbxAddress, first, advertisedHost(), registry, readiness);
             keepAlive.start();
         }
         DigestAuthenticator authenticator = new DigestAuthenticator(registrarSettings.digest(), directory,
@@ -124,8 +124,15 @@ public final class SipListeners implements Component {
         return address;
     }
 
-    /** The address the PBX reaches the gateway at: the bind address, or this host's when bound to all. */
+    /**
+     * The address the PBX reaches the gateway at: the configured one, else the bind address, else
+     * this host's when bound to all.
+     */
     private String advertisedHost() {
+        if (!settings.advertisedHost().isEmpty()) {
+            String host = settings.advertisedHost();
+            return host.indexOf(':') >= 0 ? "[" + host + "]" : host;
+        }
         String bind = settings.stack().bindAddress();
         if (!"0.0.0.0".equals(bind) && !"::".equals(bind)) {
             return bind.indexOf(':') >= 0 ? "[" + bind + "]" : bind;

@@ -36,6 +36,7 @@ class SettingsLoaderTest {
         assertThat(settings.eventLoops().threads()).isZero();
         assertThat(settings.source().locate("cloudgate.admin.port")).isEqualTo("built-in default");
         assertThat(settings.sip().stack().bindAddress()).isEqualTo("127.0.0.1");
+        assertThat(settings.sip().advertisedHost()).isEmpty();
         assertThat(settings.sip().stack().udpPort()).isEqualTo(5060);
         assertThat(settings.sip().stack().tlsPort()).isEqualTo(SipStackSettings.DISABLED);
         assertThat(settings.sip().stack().timers()).isEqualTo(TransactionTimers.RFC_3261);

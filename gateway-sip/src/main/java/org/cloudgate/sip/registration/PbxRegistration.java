@@ -276,11 +276,12 @@ public final class PbxRegistration {
     }
 
     private SipRequest request(HeaderName credentialsHeader, String credentials) {
-        var local = transport.localAddress();
+        // The Via names the host the Contact advertises: the listening address may be a wildcard.
+        String sentBy = SipUri.parse(terminal.contact()).host();
         StringBuilder text = new StringBuilder(512)
                 .append("REGISTER ").append(registrarUri).append(" SIP/2.0\r\n")
-                .append("Via: SIP/2.0/").append(transport.name()).append(' ').append(local.getHostString())
-                .append(':').append(local.getPort()).append(";branch=").append(layer.newBranch()).append(";rport\r\n")
+                .append("Via: SIP/2.0/").append(transport.name()).append(' ').append(sentBy)
+                .append(':').append(transport.localAddress().getPort()).append(";branch=").append(layer.newBranch()).append(";rport\r\n")
                 .append("Max-Forwards: 70\r\n")
                 .append("From: <").append(terminal.aor()).append(">;tag=").append(fromTag).append("\r\n")
                 .append("To: <").append(terminal.aor()).append(">\r\n")

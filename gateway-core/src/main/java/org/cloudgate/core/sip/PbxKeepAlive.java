@@ -2,14 +2,10 @@ package org.cloudgate.core.sip;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.cloudgate.core.config.PbxSettings;
 import org.cloudgate.core.lifecycle.Readiness;
-import org.cloudgate.sip.codec.SipDatagramFraming;
-import org.cloudgate.sip.codec.SipDecoderConfig;
+import org.cloudgate.sip.codec.OutgoingRequests;
 import org.cloudgate.sip.message.SipRequest;
 import org.cloudgate.sip.transport.LoopStack;
 import org.cloudgate.sip.transport.SipTransport;
@@ -31,7 +27,6 @@ final class PbxKeepAlive {
 
     static final String NAME = "pbx";
     private static final Logger log = LoggerFactory.getLogger(PbxKeepAlive.class);
-    private static final SipDatagramFraming FRAMING = new SipDatagramFraming(SipDecoderConfig.DEFAULTS);
     private static final int OPTIONS_SIZE = 500;
 
     private enum State { UNKNOWN, UP, DOWN }
@@ -119,13 +114,7 @@ final class PbxKeepAlive {
                 + "CSeq: " + (++cseq) + " OPTIONS\r\n"
                 + "Accept: application/sdp\r\n"
                 + "Content-Length: 0\r\n\r\n";
-        ByteBuf buffer = Unpooled.buffer(ByteBufUtil.utf8Bytes(text));
-        ByteBufUtil.writeUtf8(buffer, text);
-        try {
-            return (SipRequest) FRAMING.frame(buffer).message();
-        } finally {
-            buffer.release();
-        }
+        return OutgoingRequests.fromText(text);
     }
 
     private static String hostPort(String host, int port) {

@@ -1,18 +1,14 @@
 package org.cloudgate.sip.registration;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.ScheduledFuture;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import org.cloudgate.sip.auth.DigestChallengeKind;
 import org.cloudgate.sip.auth.DigestClient;
-import org.cloudgate.sip.codec.SipDatagramFraming;
-import org.cloudgate.sip.codec.SipDecoderConfig;
+import org.cloudgate.sip.codec.OutgoingRequests;
 import org.cloudgate.sip.message.HeaderName;
 import org.cloudgate.sip.message.NameAddress;
 import org.cloudgate.sip.message.SipRequest;
@@ -34,7 +30,6 @@ import org.cloudgate.sip.uri.SipUri;
  */
 public final class PbxRegistration {
 
-    private static final SipDatagramFraming FRAMING = new SipDatagramFraming(SipDecoderConfig.DEFAULTS);
 
     /** Where the registration stands. */
     public enum State { IDLE, REGISTERING, REGISTERED, FAILED, UNREGISTERING, STOPPED }
@@ -293,12 +288,7 @@ public final class PbxRegistration {
             text.append(credentialsHeader.canonical()).append(": ").append(credentials).append("\r\n");
         }
         text.append("Content-Length: 0\r\n\r\n");
-        ByteBuf buffer = Unpooled.copiedBuffer(text, StandardCharsets.UTF_8);
-        try {
-            return (SipRequest) FRAMING.frame(buffer).message();
-        } finally {
-            buffer.release();
-        }
+        return OutgoingRequests.fromText(text);
     }
 
     @Override

@@ -1,12 +1,7 @@
 package org.cloudgate.sip.transaction;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
-import org.cloudgate.sip.codec.SipDatagramFraming;
-import org.cloudgate.sip.codec.SipDecoderConfig;
+import org.cloudgate.sip.codec.OutgoingRequests;
 import org.cloudgate.sip.message.HeaderName;
-import org.cloudgate.sip.message.SipMessage;
 import org.cloudgate.sip.message.SipRequest;
 import org.cloudgate.sip.message.SipResponse;
 
@@ -16,8 +11,6 @@ import org.cloudgate.sip.message.SipResponse;
  * INVITE's Request-URI, top Via, From, Call-ID, CSeq number and Route set.
  */
 final class ControlRequests {
-
-    private static final SipDatagramFraming FRAMING = new SipDatagramFraming(SipDecoderConfig.DEFAULTS);
 
     private ControlRequests() {
     }
@@ -43,16 +36,6 @@ final class ControlRequests {
             text.append("Route: ").append(route).append("\r\n");
         }
         text.append("Content-Length: 0\r\n\r\n");
-        ByteBuf buffer = Unpooled.buffer(ByteBufUtil.utf8Bytes(text));
-        ByteBufUtil.writeUtf8(buffer, text);
-        SipMessage message = FRAMING.frame(buffer).message();
-        buffer.release();
-        if (message == null || message.rejection() != null) {
-            if (message != null) {
-                message.release();
-            }
-            throw new IllegalStateException(method + " built from the INVITE does not parse: " + text);
-        }
-        return (SipRequest) message;
+        return OutgoingRequests.fromText(text);
     }
 }

@@ -99,9 +99,10 @@ public final class SipListeners implements Component {
         LoopStack first = stack.loops().get(0);
         EventLoop loop = first.layer().loop();
         InetSocketAddress pbxAddress = resolvePbx();
-        terminals = new PbxTerminals(pbx, pbxAddress, first, advertisedHost(), directory, registry);
+        String advertised = advertisedHost();
+        terminals = new PbxTerminals(pbx, pbxAddress, first, advertised, directory, registry);
         if (pbxAddress != null && pbx.keepAlive().enabled()) {
-            keepAlive = new PbxKeepAlive(pbx, pbxAddress, first, advertisedHost(), registry, readiness);
+            keepAlive = new PbxKeepAlive(pbx, pbxAddress, first, advertised, registry, readiness);
             keepAlive.start();
         }
         DigestAuthenticator authenticator = new DigestAuthenticator(registrarSettings.digest(), directory,

@@ -30,6 +30,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -46,7 +47,8 @@ public final class SipStack implements AutoCloseable {
     private static final int UDP_RECEIVE_BUFFER = 4 * 1024 * 1024;
 
     private final Map<EventLoop, LoopStack> stacks = new LinkedHashMap<>();
-    private final List<Channel> listeners = new ArrayList<>();
+    /** Each listening channel and its transport token in lower case ("udp", "tcp", "tls"). */
+    private final Map<Channel, String> listeners = new LinkedHashMap<>();
 
     private SipStack() {
     }
@@ -101,7 +103,7 @@ public final class SipStack implements AutoCloseable {
                     streamPipeline(settings, registry, "tls", tlsClient), connectTimeout);
             stacks.put(loop, new LoopStack(layer, udp.getOrDefault(loop, sharedUdp), tcp, tls));
         }
-        for (Channel listener : listeners) {
+        for (Channel listener : listeners.keySet()) {
             listener.config().setAutoRead(true);
         }
     }
@@ -133,7 +135,7 @@ public final class SipStack implements AutoCloseable {
             }
             InetSocketAddress address = new InetSocketAddress(settings.bindAddress(), port);
             Channel channel = bindOrFail(bootstrap.bind(address), "UDP", address);
-            listeners.add(channel);
+            listeners.put(channel, "udp");
             port = ((InetSocketAddress) channel.localAddress()).getPort();
             bound.put(loop, new UdpTransport(channel));
         }
@@ -149,7 +151,7 @@ public final class SipStack implements AutoCloseable {
                 .childHandler(pipeline);
         InetSocketAddress address = new InetSocketAddress(settings.bindAddress(), port);
         Channel channel = bindOrFail(bootstrap.bind(address), transport, address);
-        listeners.add(channel);
+        listeners.put(channel, transport.toLowerCase(Locale.ROOT));
         return channel;
     }
 
@@ -232,33 +234,23 @@ public final class SipStack implements AutoCloseable {
         return List.copyOf(stacks.values());
     }
 
-    /** What the listeners are bound to, e.g. "udp 127.0.0.1:5060". */
+    /** What the listeners are bound to, e.g. "sip+udp://127.0.0.1:5060". */
     public List<String> listening() {
         List<String> addresses = new ArrayList<>();
-        for (Channel listener : listeners) {
+        listeners.forEach((listener, kind) -> {
             InetSocketAddress address = (InetSocketAddress) listener.localAddress();
-            String kind = listener instanceof DatagramChannel ? "udp" : isTls(listener) ? "tls" : "tcp";
             String entry = "sip+" + kind + "://" + address.getHostString() + ":" + address.getPort();
             if (!addresses.contains(entry)) {
                 addresses.add(entry);
             }
-        }
+        });
         return addresses;
-    }
-
-    private boolean isTls(Channel listener) {
-        for (LoopStack stack : stacks.values()) {
-            if (stack.tls() != null && stack.tls().localAddress().equals(listener.localAddress())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Closes every listener; open connections close with their event loops. */
     @Override
     public void close() {
-        for (Channel listener : listeners) {
+        for (Channel listener : listeners.keySet()) {
             listener.close().awaitUninterruptibly();
         }
         listeners.clear();

@@ -4,13 +4,15 @@ package org.cloudgate.core.config;
  * Every setting of the daemon, read once, validated, and immutable. A reload builds a new
  * instance; components take from it what they can apply while running.
  */
-public record GatewaySettings(ServiceSettings service, PbxSettings pbx, SipSettings sip, RegistrarSettings registrar,
+public record GatewaySettings(ServiceSettings service, PbxSettings pbx, SipSettings sip, CallSettings calls,
+                              RegistrarSettings registrar,
                               CstaSettings csta, DirectorySettings directory, AdminSettings admin,
                               LifecycleSettings lifecycle, EventLoopSettings eventLoops, SettingsSource source) {
 
     static GatewaySettings read(SettingsReader r, SettingsSource source) {
         PbxSettings pbx = PbxSettings.read(r);
-        return new GatewaySettings(ServiceSettings.read(r), pbx, SipSettings.read(r), RegistrarSettings.read(r),
+        return new GatewaySettings(ServiceSettings.read(r), pbx, SipSettings.read(r), CallSettings.read(r),
+                RegistrarSettings.read(r),
                 CstaSettings.read(r, pbx), DirectorySettings.read(r), AdminSettings.read(r), LifecycleSettings.read(r),
                 EventLoopSettings.read(r), source);
     }

@@ -33,7 +33,7 @@ final class LiveSettings {
 
     /** The running settings with the live ones taken from {@code loaded}. */
     static GatewaySettings merge(GatewaySettings running, GatewaySettings loaded) {
-        return new GatewaySettings(loaded.service(), running.pbx(), running.sip(), running.registrar(),
+        return new GatewaySettings(loaded.service(), running.pbx(), running.sip(), running.calls(), running.registrar(),
                 running.csta(), loaded.directory(), running.admin(), loaded.lifecycle(), running.eventLoops(),
                 running.source().withLiveValues(loaded.source(), LiveSettings::isLive));
     }

@@ -3,6 +3,7 @@ package org.cloudgate.core.sip;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.cloudgate.core.lifecycle.ServiceState;
+import org.cloudgate.sip.b2bua.B2bua;
 import org.cloudgate.sip.codec.SipErrorResponse;
 import org.cloudgate.sip.message.SipRequest;
 import org.cloudgate.sip.message.SipResponse;
@@ -16,15 +17,16 @@ import java.util.Set;
 
 /**
  * The gateway's answer to SIP requests, above the transaction layer. It answers OPTIONS
- * (keep-alive probes from the PBX and clients), hands REGISTER to the registrar, and refuses
- * what it cannot carry yet with 405 and the methods it allows; while the operator has switched
- * the service off, or while the daemon drains, every request gets 503 with Retry-After
- * (RFC 3261 section 21.5.4).
+ * (keep-alive probes from the PBX and clients), hands REGISTER to the registrar, INVITEs and
+ * everything inside a call to the B2BUA, and refuses other methods outside a dialog with 405 and
+ * the methods it allows. While the operator has switched the service off, or while the daemon
+ * drains, every new request gets 503 with Retry-After (RFC 3261 section 21.5.4); requests inside
+ * calls already up still go through.
  */
 public final class GatewayUserAgent implements TransactionUser {
 
     /** The methods this user agent accepts (RFC 3261 section 20.5). */
-    static final String ALLOW = "OPTIONS, REGISTER";
+    static final String ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, UPDATE, INFO, REFER, NOTIFY";
     private static final Set<String> COUNTED_METHODS = Set.of("INVITE", "REGISTER", "OPTIONS", "BYE", "CANCEL",
             "SUBSCRIBE", "NOTIFY", "REFER", "INFO", "UPDATE", "MESSAGE", "PRACK");
     private static final String RETRY_AFTER_SECONDS = "30";
@@ -33,15 +35,17 @@ public final class GatewayUserAgent implements TransactionUser {
     private final MeterRegistry registry;
     private volatile boolean draining;
     private volatile Registrar registrar;
+    private volatile B2bua b2bua;
 
     public GatewayUserAgent(ServiceState service, MeterRegistry registry) {
         this.service = service;
         this.registry = registry;
     }
 
-    /** REGISTER requests go to {@code registrar} from now on. */
-    void serve(Registrar registrar) {
+    /** REGISTER requests go to {@code registrar}, calls to {@code b2bua} from now on. */
+    void serve(Registrar registrar, B2bua b2bua) {
         this.registrar = registrar;
+        this.b2bua = b2bua;
     }
 
     /** From now on new requests are refused with 503, as during a shutdown. */
@@ -52,10 +56,15 @@ public final class GatewayUserAgent implements TransactionUser {
     @Override
     public void onRequest(ServerTransaction transaction, SipRequest request) {
         String method = request.method();
-        if (draining || !service.enabled()) {
+        B2bua calls = b2bua;
+        if (calls != null && B2bua.inDialog(request)) {
+            calls.request(transaction, request);
+        } else if (draining || !service.enabled()) {
             SipResponse response = SipErrorResponse.of(request, 503, "Service Unavailable");
             response.addHeader("Retry-After", RETRY_AFTER_SECONDS);
             send(transaction, method, response);
+        } else if ("INVITE".equals(method) && calls != null) {
+            calls.invite(transaction, request);
         } else if ("REGISTER".equals(method) && registrar != null) {
             registrar.register(transaction, request);
         } else if ("OPTIONS".equals(method)) {
@@ -89,12 +98,27 @@ public final class GatewayUserAgent implements TransactionUser {
 
     @Override
     public void onCancel(ServerTransaction invite, SipRequest cancel) {
+        B2bua calls = b2bua;
+        if (calls != null && calls.cancel(invite)) {
+            return;
+        }
         SipResponse response = SipErrorResponse.of(invite.request(), 487, "Request Terminated");
         send(invite, "INVITE", response);
     }
 
     @Override
     public void onAck(SipRequest ack, InetSocketAddress source) {
-        // No dialog is ever established yet, so an ACK for a 2xx has nothing to confirm.
+        B2bua calls = b2bua;
+        if (calls != null) {
+            calls.ack(ack);
+        }
+    }
+
+    @Override
+    public void onStrayResponse(SipResponse response, InetSocketAddress source) {
+        B2bua calls = b2bua;
+        if (calls != null) {
+            calls.strayResponse(response);
+        }
     }
 }

@@ -3,6 +3,9 @@ package org.cloudgate.core.sip;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.Future;
+import org.cloudgate.core.calls.CallThroughAnnouncements;
+import org.cloudgate.core.calls.GatewayCallRouter;
+import org.cloudgate.core.config.CallSettings;
 import org.cloudgate.core.config.GatewaySettings;
 import org.cloudgate.core.config.PbxSettings;
 import org.cloudgate.core.config.RegistrarSettings;
@@ -14,6 +17,9 @@ import org.cloudgate.core.lifecycle.ListenerBindException;
 import org.cloudgate.core.lifecycle.Readiness;
 import org.cloudgate.core.transport.EventLoops;
 import org.cloudgate.sip.auth.DigestAuthenticator;
+import org.cloudgate.sip.b2bua.B2bua;
+import org.cloudgate.sip.b2bua.B2buaSettings;
+import org.cloudgate.sip.b2bua.CallMetrics;
 import org.cloudgate.sip.registration.Registrar;
 import org.cloudgate.sip.registration.RegistrarMetrics;
 import org.cloudgate.sip.transport.LoopStack;
@@ -44,6 +50,7 @@ public final class SipListeners implements Component {
     private static final Logger log = LoggerFactory.getLogger(SipListeners.class);
     static final String NAME = "sip";
     private static final long DRAIN_POLL_MILLIS = 100;
+    private static final long HANG_UP_GRACE_MILLIS = 1000;
 
     private final SipSettings settings;
     private final SettingsSource source;
@@ -54,7 +61,10 @@ public final class SipListeners implements Component {
     private final RegistrarSettings registrarSettings;
     private final PbxSettings pbx;
     private final UserDirectory directory;
+    private final CallSettings calls;
+    private final CallThroughAnnouncements announcements;
     private SipStack stack;
+    private B2bua b2bua;
     private Registrar registrar;
     private PbxTerminals terminals;
     private PbxKeepAlive keepAlive;
@@ -65,6 +75,8 @@ public final class SipListeners implements Component {
         this.source = gateway.source();
         this.registrarSettings = gateway.registrar();
         this.pbx = gateway.pbx();
+        this.calls = gateway.calls();
+        this.announcements = new CallThroughAnnouncements(calls.callThroughValidity(), System::nanoTime);
         this.loops = loops;
         this.user = user;
         this.directory = directory;
@@ -109,7 +121,18 @@ public final class SipListeners implements Component {
                 () -> TimeUnit.NANOSECONDS.toMillis(loop.ticker().nanoTime()));
         registrar = new Registrar(loop, registrarSettings.bindings(), authenticator, terminals,
                 new RegistrarMetrics(registry), registrarSettings.throttle());
-        user.serve(registrar);
+        CallMetrics callMetrics = new CallMetrics(registry);
+        GatewayCallRouter router = new GatewayCallRouter(calls, pbx, pbxAddress, PbxTerminals.policy(pbx.transport()),
+                advertised, registrarSettings.digest(), directory, registrar, announcements, callMetrics::active,
+                registry);
+        b2bua = new B2bua(stack, new B2buaSettings(advertised, calls.ringTimeout(), calls.maxDuration()), router,
+                callMetrics);
+        user.serve(registrar, b2bua);
+    }
+
+    /** Destinations announced for call-through dial-in. */
+    public CallThroughAnnouncements announcements() {
+        return announcements;
     }
 
     private InetSocketAddress resolvePbx() {
@@ -151,8 +174,8 @@ public final class SipListeners implements Component {
     }
 
     /**
-     * New requests get 503 and the terminals are unregistered from the PBX; completes when no
-     * transaction is left on any loop.
+     * New requests get 503 and the terminals are unregistered from the PBX; calls already up go
+     * on. Completes when no call and no transaction is left on any loop.
      */
     @Override
     public CompletableFuture<Void> drain() {
@@ -170,12 +193,25 @@ public final class SipListeners implements Component {
             return t;
         });
         poller.scheduleWithFixedDelay(() -> {
-            if (activeTransactions() == 0) {
+            if (b2bua.activeCalls() == 0 && activeTransactions() == 0) {
                 drained.complete(null);
             }
         }, 0, DRAIN_POLL_MILLIS, TimeUnit.MILLISECONDS);
         drained.whenComplete((ok, e) -> poller.shutdownNow());
         return drained;
+    }
+
+    /** Gives the BYEs of the last calls a moment to leave and be answered. */
+    private void waitForTransactions(long millis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (activeTransactions() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(DRAIN_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private int activeTransactions() {
@@ -193,6 +229,11 @@ public final class SipListeners implements Component {
 
     @Override
     public void stop() {
+        if (b2bua != null && b2bua.activeCalls() > 0) {
+            log.info("hanging up {} calls still up", b2bua.activeCalls());
+            b2bua.hangUpAll("gateway shutting down").orTimeout(1, TimeUnit.SECONDS).exceptionally(e -> null).join();
+            waitForTransactions(HANG_UP_GRACE_MILLIS);
+        }
         if (registrar != null) {
             stack.loops().get(0).layer().loop().submit(registrar::stop).awaitUninterruptibly(1000);
         }

@@ -127,6 +127,12 @@ public abstract sealed class BufferedSipMessage extends AbstractReferenceCounted
     }
 
     @Override
+    public BufferedSipMessage duplicate() {
+        applyPendingEdits();
+        return create(buffer.retain(), octets, head, bodyEnd, rejection);
+    }
+
+    @Override
     public SipRejection rejection() {
         return rejection;
     }

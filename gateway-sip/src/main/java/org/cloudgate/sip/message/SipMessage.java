@@ -141,6 +141,13 @@ public interface SipMessage extends ReferenceCounted {
     /** Replaces the display name of the first value of an address header (quoted as needed). */
     SipMessage setDisplayName(HeaderName name, CharSequence displayName);
 
+    /**
+     * An independent message over the same received octets: the buffer is shared (and retained),
+     * rewrites of one do not show in the other. A B2BUA builds the message of its other leg this
+     * way and rewrites it, without copying what it leaves untouched.
+     */
+    SipMessage duplicate();
+
     /** Replaces the body; Content-Length follows. The message takes ownership of {@code body}. */
     SipMessage setContent(ByteBuf body);
 

@@ -28,16 +28,24 @@ public final class Branch {
 
     /** The loop named by a branch from {@link #forLoop}, or -1 for any other branch. */
     public static int loopOf(String branch) {
-        if (branch == null || !branch.startsWith(PREFIX)) {
+        return loopAfter(branch, PREFIX);
+    }
+
+    /**
+     * The loop number written in hex between {@code prefix} and the next dash of {@code value}, or
+     * -1 when {@code value} is not of that form.
+     */
+    static int loopAfter(String value, String prefix) {
+        if (value == null || !value.startsWith(prefix)) {
             return -1;
         }
-        int dash = branch.indexOf('-', PREFIX.length());
-        if (dash <= PREFIX.length() || dash - PREFIX.length() > 4) {
+        int dash = value.indexOf('-', prefix.length());
+        if (dash <= prefix.length() || dash - prefix.length() > 4) {
             return -1;
         }
         int loop = 0;
-        for (int i = PREFIX.length(); i < dash; i++) {
-            int digit = Character.digit(branch.charAt(i), 16);
+        for (int i = prefix.length(); i < dash; i++) {
+            int digit = Character.digit(value.charAt(i), 16);
             if (digit < 0) {
                 return -1;
             }
@@ -46,7 +54,7 @@ public final class Branch {
         return loop;
     }
 
-    private static String random() {
+    static String random() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         return Long.toHexString(random.nextLong() & Long.MAX_VALUE) + Long.toHexString(random.nextLong() & Long.MAX_VALUE);
     }

@@ -63,7 +63,7 @@ public final class TransactionLayer {
         return Branch.forLoop(index);
     }
 
-    TransactionTimers timers() {
+    public TransactionTimers timers() {
         return timers;
     }
 
@@ -71,7 +71,7 @@ public final class TransactionLayer {
         return user;
     }
 
-    ByteBufAllocator allocator() {
+    public ByteBufAllocator allocator() {
         return allocator;
     }
 

@@ -23,16 +23,16 @@ public record TransactionTimers(Duration t1, Duration t2, Duration t4) {
     }
 
     /** Timer A (first INVITE retransmission) and E and G (first retransmission intervals). */
-    long t1Millis() {
+    public long t1Millis() {
         return t1.toMillis();
     }
 
-    long t2Millis() {
+    public long t2Millis() {
         return t2.toMillis();
     }
 
     /** Timers B, F, H, J (unreliable), L and M: 64*T1. */
-    long transactionTimeout() {
+    public long transactionTimeout() {
         return 64 * t1.toMillis();
     }
 

@@ -7,7 +7,9 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
 import io.netty.util.ReferenceCountUtil;
 import org.cloudgate.sip.message.SipMessage;
+import org.cloudgate.sip.message.NameAddress;
 import org.cloudgate.sip.transaction.Branch;
+import org.cloudgate.sip.transaction.DialogTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,15 +64,16 @@ final class TransactionDispatcher extends ChannelInboundHandlerAdapter {
         }
     }
 
-    /** A response goes to the loop its branch names; everything else stays on this loop. */
+    /**
+     * A response goes to the loop its branch names, a request inside a dialog to the loop its To
+     * tag names (the dialog's); everything else stays on this loop.
+     */
     private void deliver(LoopStack here, SipMessage message, InetSocketAddress source) {
         LoopStack owner = here;
-        if (!message.isRequest()) {
-            int loop = Branch.loopOf(message.topVia().branch());
-            LoopStack named = loop < 0 || loop == here.layer().index() ? null : byIndex.apply(loop);
-            if (named != null) {
-                owner = named;
-            }
+        int loop = message.isRequest() ? dialogLoop(message) : Branch.loopOf(message.topVia().branch());
+        LoopStack named = loop < 0 || loop == here.layer().index() ? null : byIndex.apply(loop);
+        if (named != null) {
+            owner = named;
         }
         SipTransport via = transport.apply(here);
         if (owner == here) {
@@ -79,6 +82,14 @@ final class TransactionDispatcher extends ChannelInboundHandlerAdapter {
             LoopStack target = owner;
             target.layer().loop().execute(() -> target.layer().receive(message, source, via));
         }
+    }
+
+    private static int dialogLoop(SipMessage request) {
+        if (request.rejection() != null) {
+            return -1;
+        }
+        NameAddress to = request.to();
+        return to == null ? -1 : DialogTag.loopOf(to.tag());
     }
 
     @Override

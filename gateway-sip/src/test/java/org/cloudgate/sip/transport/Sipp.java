@@ -40,6 +40,14 @@ public final class Sipp implements AutoCloseable {
         return start(scenario, workDir, null);
     }
 
+    /**
+     * A server with further SIPp options, e.g. {@code -i 127.0.0.2} to listen on another loopback
+     * address (the last {@code -i} counts).
+     */
+    public static Sipp server(String scenario, Path workDir, String... options) throws IOException {
+        return start(scenario, workDir, null, options);
+    }
+
     /** The UDP port SIPp listens on. */
     public int port() {
         return port;

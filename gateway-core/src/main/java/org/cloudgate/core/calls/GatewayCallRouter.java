@@ -1,0 +1,334 @@
+package org.cloudgate.core.calls;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.netty.util.concurrent.FastThreadLocal;
+import org.cloudgate.core.config.CallSettings;
+import org.cloudgate.core.config.PbxSettings;
+import org.cloudgate.core.directory.DirectoryUser;
+import org.cloudgate.core.directory.UserDirectory;
+import org.cloudgate.sip.auth.DigestAuthenticator;
+import org.cloudgate.sip.auth.DigestChallengeKind;
+import org.cloudgate.sip.auth.DigestClient;
+import org.cloudgate.sip.auth.DigestFailure;
+import org.cloudgate.sip.auth.DigestSecret;
+import org.cloudgate.sip.auth.DigestSettings;
+import org.cloudgate.sip.auth.DigestVerdict;
+import org.cloudgate.sip.b2bua.CallPlan;
+import org.cloudgate.sip.b2bua.CallRouter;
+import org.cloudgate.sip.b2bua.CallTarget;
+import org.cloudgate.sip.b2bua.CallerIdentity;
+import org.cloudgate.sip.message.NameAddress;
+import org.cloudgate.sip.message.SipRequest;
+import org.cloudgate.sip.registration.Binding;
+import org.cloudgate.sip.registration.Registrar;
+import org.cloudgate.sip.transport.SipTransport;
+import org.cloudgate.sip.transport.TransportPolicy;
+import org.cloudgate.sip.uri.SipUri;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+
+/**
+ * Where each call goes. From the PBX: to the user the Request-URI names (extension), forked to
+ * every client the user registered, or to the user's GSM through the PBX's outgoing route; a call
+ * from a user's GSM to the call-through number goes to the destination the user announced. From
+ * a client, once authenticated by digest (407, RFC 3261 section 22.3): to the PBX, external
+ * numbers behind the outgoing route. Anything else is refused with a status that says why.
+ */
+public final class GatewayCallRouter implements CallRouter {
+
+    /** A labelled counter per rule the router applied, {@code cloudgate_calls_rules_total{rule}}. */
+    enum Rule {
+        GSM_ROUTED("gsm-routed"),
+        CALL_THROUGH("call-through"),
+        CLIR("clir"),
+        CALL_LIMIT("call-limit");
+
+        final String tag;
+
+        Rule(String tag) {
+            this.tag = tag;
+        }
+    }
+
+    private static final String RETRY_AFTER = "Retry-After: 30";
+
+    private final CallSettings settings;
+    private final PbxSettings pbx;
+    private final InetSocketAddress pbxAddress;
+    private final TransportPolicy pbxPolicy;
+    private final String pbxHost;
+    private final UserDirectory directory;
+    private final Registrar registrar;
+    private final CallThroughAnnouncements announcements;
+    private final IntSupplier activeCalls;
+    private final DialPlan dialPlan;
+    private final IdentityRules identity;
+    private final FastThreadLocal<DigestAuthenticator> authenticators;
+    private final FastThreadLocal<DigestClient> pbxCredentials;
+    private final Map<Rule, Counter> rules = new EnumMap<>(Rule.class);
+    private final Map<DigestFailure, Counter> digestFailures = new EnumMap<>(DigestFailure.class);
+
+    /**
+     * @param pbxAddress  the PBX's resolved SIP address; {@code null} when none is configured
+     * @param gatewayHost the host the gateway advertises
+     * @param activeCalls calls carried now, for the call-admission limit
+     */
+    public GatewayCallRouter(CallSettings settings, PbxSettings pbx, InetSocketAddress pbxAddress, TransportPolicy pbxPolicy,
+                             String gatewayHost, DigestSettings digest, UserDirectory directory, Registrar registrar,
+                             CallThroughAnnouncements announcements, IntSupplier activeCalls, MeterRegistry registry) {
+        this.settings = settings;
+        this.pbx = pbx;
+        this.pbxAddress = pbxAddress;
+        this.pbxPolicy = pbxPolicy;
+        this.pbxHost = pbxAddress == null ? "" : hostPort(pbx);
+        this.directory = directory;
+        this.registrar = registrar;
+        this.announcements = announcements;
+        this.activeCalls = activeCalls;
+        this.dialPlan = new DialPlan(settings);
+        this.identity = new IdentityRules(settings, gatewayHost);
+        this.authenticators = new FastThreadLocal<>() {
+            @Override
+            protected DigestAuthenticator initialValue() {
+                return new DigestAuthenticator(digest, directory,
+                        () -> TimeUnit.NANOSECONDS.toMillis(System.nanoTime()));
+            }
+        };
+        this.pbxCredentials = new FastThreadLocal<>() {
+            @Override
+            protected DigestClient initialValue() {
+                return new DigestClient(pbx.username(), DigestSecret.password(pbx.password()));
+            }
+        };
+        for (Rule rule : Rule.values()) {
+            rules.put(rule, Counter.builder("cloudgate.calls.rules")
+                    .description("Number and identity rules applied to calls, by rule")
+                    .tag("rule", rule.tag)
+                    .register(registry));
+        }
+        for (DigestFailure failure : DigestFailure.values()) {
+            digestFailures.put(failure, Counter.builder("cloudgate.sip.digest.failures")
+                    .description("Credentials not accepted, by reason (a missing one is a client's first request)")
+                    .tag("reason", failure.tag())
+                    .register(registry));
+        }
+    }
+
+    private static String hostPort(PbxSettings pbx) {
+        String host = pbx.host().indexOf(':') >= 0 ? '[' + pbx.host() + ']' : pbx.host();
+        return pbx.port() == 5060 ? host : host + ':' + pbx.port();
+    }
+
+    @Override
+    public CallPlan route(SipRequest invite, InetSocketAddress source, SipTransport transport) {
+        if (fromPbx(source)) {
+            return fromPbx(invite);
+        }
+        return fromClient(invite);
+    }
+
+    private boolean fromPbx(InetSocketAddress source) {
+        return pbxAddress != null && pbxAddress.getAddress() != null
+                && pbxAddress.getAddress().equals(source.getAddress());
+    }
+
+    private boolean overLimit() {
+        if (settings.maxConcurrent() > 0 && activeCalls.getAsInt() >= settings.maxConcurrent()) {
+            rules.get(Rule.CALL_LIMIT).increment();
+            return true;
+        }
+        return false;
+    }
+
+    // ---- calls from the PBX ---------------------------------------------------------------
+
+    private CallPlan fromPbx(SipRequest invite) {
+        String dialled = userPart(invite.requestUri());
+        if (dialled == null) {
+            return CallPlan.Reject.of(404, "Not Found");
+        }
+        if (overLimit()) {
+            return new CallPlan.Reject(503, "Service Unavailable", List.of(RETRY_AFTER));
+        }
+        if (!settings.callThroughNumber().isEmpty() && sameNumber(dialled, settings.callThroughNumber())) {
+            return callThrough(invite);
+        }
+        DirectoryUser user = directory.user(dialled);
+        if (user == null || !user.onboarded()) {
+            return CallPlan.Reject.of(404, "Not Found");
+        }
+        if (user.settings().useGsm() && !settings.callThroughNumber().isEmpty()) {
+            return toGsm(invite, user);
+        }
+        List<Binding> bindings = registrar.bindings(user.extension());
+        if (bindings.isEmpty()) {
+            return CallPlan.Reject.of(480, "Temporarily Unavailable");
+        }
+        List<CallTarget> targets = new ArrayList<>(bindings.size());
+        for (Binding binding : bindings) {
+            targets.add(CallTarget.overFlow(binding.contact().uri(), binding.source(), binding.transport()));
+        }
+        boolean withheld = IdentityRules.withheld(invite);
+        if (withheld) {
+            rules.get(Rule.CLIR).increment();
+        }
+        CallerIdentity caller = withheld ? identity.anonymous() : CallerIdentity.AS_RECEIVED;
+        return new CallPlan.Forward("to-user", targets, caller, outgoing -> identity.towardClient(invite, outgoing));
+    }
+
+    private CallPlan toGsm(SipRequest invite, DirectoryUser user) {
+        String gsm = user.settings().gsm().orElseThrow();
+        String callThroughUri = "sip:" + settings.callThroughNumber() + '@' + pbxHost;
+        rules.get(Rule.GSM_ROUTED).increment();
+        return new CallPlan.Forward("to-gsm", List.of(pbxTarget(gsm)), identity.gsmFrom(callThroughUri),
+                outgoing -> identity.towardGsm(invite, outgoing, callThroughUri));
+    }
+
+    /** A call from a user's GSM to the call-through number: to what the user announced, as the user. */
+    private CallPlan callThrough(SipRequest invite) {
+        NameAddress from = invite.from();
+        String cli = from == null ? null : userPart(from.uri());
+        DirectoryUser user = cli == null ? null : userWithGsm(cli);
+        if (user == null) {
+            return CallPlan.Reject.of(403, "Forbidden");
+        }
+        String destination = announcements.take(user.settings().gsm().orElseThrow());
+        if (destination == null) {
+            return CallPlan.Reject.of(404, "Not Found");
+        }
+        rules.get(Rule.CALL_THROUGH).increment();
+        String self = userUri(user);
+        return new CallPlan.Forward("call-through", List.of(pbxTarget(destination)),
+                new CallerIdentity(displayName(user), self),
+                outgoing -> IdentityRules.towardPbx(invite, outgoing, displayedUri(user), false));
+    }
+
+    private DirectoryUser userWithGsm(String cli) {
+        for (DirectoryUser user : directory.users()) {
+            if (user.onboarded() && user.settings().gsm().filter(gsm -> sameNumber(cli, gsm)).isPresent()) {
+                return user;
+            }
+        }
+        return null;
+    }
+
+    // ---- calls from clients -------------------------------------------------------------------
+
+    private CallPlan fromClient(SipRequest invite) {
+        DigestAuthenticator authenticator = authenticators.get();
+        DigestVerdict verdict = authenticator.verify(invite, DigestChallengeKind.PROXY);
+        if (!verdict.authenticated()) {
+            DigestFailure failure = verdict.failure();
+            digestFailures.get(failure).increment();
+            if (failure == DigestFailure.MISSING || failure == DigestFailure.STALE_NONCE) {
+                List<String> headers = new ArrayList<>();
+                for (String challenge : authenticator.challenges(failure == DigestFailure.STALE_NONCE)) {
+                    headers.add("Proxy-Authenticate: " + challenge);
+                }
+                return new CallPlan.Reject(407, "Proxy Authentication Required", headers);
+            }
+            return CallPlan.Reject.of(403, "Forbidden");
+        }
+        DirectoryUser user = directory.user(verdict.username());
+        if (user == null || !user.onboarded()) {
+            return CallPlan.Reject.of(403, "Forbidden");
+        }
+        if (pbxAddress == null) {
+            return new CallPlan.Reject(503, "Service Unavailable", List.of(RETRY_AFTER));
+        }
+        String dialled = userPart(invite.requestUri());
+        if (dialled == null || !DialPlan.dialable(dialled)) {
+            return CallPlan.Reject.of(404, "Not Found");
+        }
+        if (overLimit()) {
+            return new CallPlan.Reject(503, "Service Unavailable", List.of(RETRY_AFTER));
+        }
+        boolean withheld = IdentityRules.withheld(invite);
+        CallerIdentity caller = new CallerIdentity(displayName(user), userUri(user));
+        if (withheld) {
+            rules.get(Rule.CLIR).increment();
+            CallerIdentity anonymous = identity.anonymous();
+            if (anonymous != CallerIdentity.AS_RECEIVED) {
+                caller = anonymous;
+            }
+        }
+        String asserted = displayedUri(user);
+        return new CallPlan.Forward("to-pbx", List.of(pbxTarget(dialPlan.toPbx(dialled))), caller,
+                outgoing -> IdentityRules.towardPbx(invite, outgoing, asserted, withheld));
+    }
+
+    // ---- helpers --------------------------------------------------------------------------------
+
+    private CallTarget pbxTarget(String number) {
+        String uri = "sip:" + dialPlan.toPbx(number) + '@' + pbxHost;
+        return new CallTarget(uri, uri, pbxAddress, null, pbxPolicy, pbxCredentials.get());
+    }
+
+    private String userUri(DirectoryUser user) {
+        return "sip:" + user.extension() + '@' + pbxHost;
+    }
+
+    private static String displayName(DirectoryUser user) {
+        return user.settings().name().map(GatewayCallRouter::quoted).orElse("");
+    }
+
+    private String displayedUri(DirectoryUser user) {
+        String display = displayName(user);
+        return (display.isEmpty() ? "" : display + ' ') + '<' + userUri(user) + '>';
+    }
+
+    /** A quoted-string display name (RFC 3261 section 25.1), quotes and backslashes escaped. */
+    static String quoted(String name) {
+        return '"' + name.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+
+    /** The user part of a sip, sips or tel URI, or {@code null}. */
+    static String userPart(String uri) {
+        if (uri == null) {
+            return null;
+        }
+        if (uri.regionMatches(true, 0, "tel:", 0, 4)) {
+            int end = uri.indexOf(';');
+            return uri.substring(4, end < 0 ? uri.length() : end);
+        }
+        SipUri sip = SipUri.parse(uri);
+        if (sip == null || sip.user() == null || sip.user().isEmpty()) {
+            return null;
+        }
+        return sip.userName();
+    }
+
+    /**
+     * Whether two numbers name the same line: equal, or equal in their last nine digits once the
+     * international and national prefixes are set aside ({@code +41791234567},
+     * {@code 0041791234567} and {@code 0791234567} are the same mobile).
+     */
+    static boolean sameNumber(String a, String b) {
+        if (a.equals(b)) {
+            return true;
+        }
+        String da = digits(a);
+        String db = digits(b);
+        int n = 9;
+        return da.length() >= n && db.length() >= n
+                && da.regionMatches(da.length() - n, db, db.length() - n, n);
+    }
+
+    private static String digits(String number) {
+        StringBuilder digits = new StringBuilder(number.length());
+        for (int i = 0; i < number.length(); i++) {
+            char c = number.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits.append(c);
+            }
+        }
+        return digits.toString();
+    }
+}

@@ -1,0 +1,189 @@
+package org.cloudgate.sip.b2bua;
+
+import io.netty.channel.EventLoop;
+import org.cloudgate.sip.codec.SipErrorResponse;
+import org.cloudgate.sip.message.NameAddress;
+import org.cloudgate.sip.message.SipMethods;
+import org.cloudgate.sip.message.SipRequest;
+import org.cloudgate.sip.message.SipResponse;
+import org.cloudgate.sip.transaction.ServerTransaction;
+import org.cloudgate.sip.transport.LoopStack;
+import org.cloudgate.sip.transport.SipStack;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The gateway's back-to-back user agent. The transaction user hands it INVITEs that start a
+ * call, requests inside a call, CANCEL, ACK and stray responses; the {@link CallRouter} decides
+ * where each new call goes. Every call stays on the event loop its INVITE arrived on.
+ */
+public final class B2bua {
+
+    private static final Logger log = LoggerFactory.getLogger(B2bua.class);
+
+    final B2buaSettings settings;
+    final CallRouter router;
+    final CallMetrics metrics;
+    final LegMessages messages;
+    private final Map<EventLoop, CallTable> tables = new IdentityHashMap<>();
+
+    public B2bua(SipStack stack, B2buaSettings settings, CallRouter router, CallMetrics metrics) {
+        this.settings = settings;
+        this.router = router;
+        this.metrics = metrics;
+        this.messages = new LegMessages(settings.advertisedHost());
+        for (LoopStack loop : stack.loops()) {
+            tables.put(loop.layer().loop(), new CallTable(this, loop));
+        }
+    }
+
+    String host() {
+        return settings.advertisedHost();
+    }
+
+    private CallTable table(ServerTransaction transaction) {
+        return tables.get(transaction.loop());
+    }
+
+    /** A request with a To tag belongs to a dialog; one without starts a call when it is an INVITE. */
+    public static boolean inDialog(SipRequest request) {
+        NameAddress to = request.to();
+        return to != null && to.tag() != null;
+    }
+
+    /** An INVITE without To tag: a new call. Call on the transaction's loop. */
+    public void invite(ServerTransaction transaction, SipRequest request) {
+        if (request.maxForwards() == 0) {
+            respond(transaction, 483, "Too Many Hops", null);
+            metrics.callRefused();
+            return;
+        }
+        if (request.require().contains(LegMessages.RELIABLE_PROVISIONAL)) {
+            respond(transaction, 420, "Bad Extension", "Unsupported: " + LegMessages.RELIABLE_PROVISIONAL);
+            metrics.callRefused();
+            return;
+        }
+        CallPlan plan;
+        try {
+            plan = router.route(request, transaction.source(), transaction.transport());
+        } catch (RuntimeException e) {
+            log.warn("routing failed for a call from {}: {}", transaction.source(), e.toString());
+            plan = CallPlan.Reject.of(500, "Server Internal Error");
+        }
+        if (plan instanceof CallPlan.Reject reject) {
+            SipResponse response = SipErrorResponse.of(request, reject.status(), reject.reason());
+            for (String header : reject.headers()) {
+                int colon = header.indexOf(':');
+                response.addHeader(header.substring(0, colon), header.substring(colon + 1).trim());
+            }
+            try {
+                transaction.respond(response);
+            } finally {
+                response.release();
+            }
+            metrics.callRefused();
+            return;
+        }
+        new Call(table(transaction), transaction, request, (CallPlan.Forward) plan).start(request);
+    }
+
+    /** A request with a To tag other than ACK and CANCEL: relayed to the other leg, or 481. */
+    public void request(ServerTransaction transaction, SipRequest request) {
+        CallTable table = table(transaction);
+        Dialog dialog = table.dialog(request.to().tag(), request.callId());
+        if (dialog == null) {
+            metrics.unknownDialog();
+            respond(transaction, 481, "Call/Transaction Does Not Exist", null);
+            return;
+        }
+        dialog.call.request(dialog, transaction, request);
+    }
+
+    /**
+     * The transaction layer answered a CANCEL for {@code invite}.
+     *
+     * @return false when the INVITE belongs to no ringing call
+     */
+    public boolean cancel(ServerTransaction invite) {
+        Call call = table(invite).ringing(invite);
+        if (call == null) {
+            return false;
+        }
+        call.cancelled();
+        return true;
+    }
+
+    /** An ACK for a 2xx, on the loop it was received on: confirms the dialog and travels on when the other leg waits for it. */
+    public void ack(SipRequest ack) {
+        CallTable table = current();
+        NameAddress to = ack.to();
+        Dialog dialog = table == null || to == null ? null : table.dialog(to.tag(), ack.callId());
+        if (dialog != null) {
+            dialog.call.ack(dialog, ack);
+        }
+    }
+
+    /** A 2xx retransmitted after its transaction ended gets its ACK again. */
+    public void strayResponse(SipResponse response) {
+        CallTable table = current();
+        NameAddress from = response.from();
+        if (table == null || from == null || response.status() < 200 || response.status() >= 300
+                || !SipMethods.INVITE.equals(response.cseq().method())) {
+            return;
+        }
+        Dialog dialog = table.dialog(from.tag(), response.callId());
+        if (dialog != null) {
+            dialog.call.resendAck(dialog, response);
+        }
+    }
+
+    /** The table of the loop running now, or {@code null} off the SIP loops. */
+    private CallTable current() {
+        for (Map.Entry<EventLoop, CallTable> entry : tables.entrySet()) {
+            if (entry.getKey().inEventLoop()) {
+                return entry.getValue();
+            }
+        }
+        return null;
+    }
+
+    /** Calls carried now, on every loop. */
+    public int activeCalls() {
+        return metrics.active();
+    }
+
+    /** Ends every call: BYE on answered ones, 503 to those still ringing. */
+    public CompletableFuture<Void> hangUpAll(String reason) {
+        List<CompletableFuture<Void>> done = new ArrayList<>();
+        for (Map.Entry<EventLoop, CallTable> entry : tables.entrySet()) {
+            CompletableFuture<Void> loopDone = new CompletableFuture<>();
+            done.add(loopDone);
+            entry.getKey().execute(() -> {
+                for (Call call : entry.getValue().calls()) {
+                    call.hangUp(reason);
+                }
+                loopDone.complete(null);
+            });
+        }
+        return CompletableFuture.allOf(done.toArray(CompletableFuture[]::new));
+    }
+
+    private static void respond(ServerTransaction transaction, int status, String reason, String header) {
+        SipResponse response = SipErrorResponse.of(transaction.request(), status, reason);
+        if (header != null) {
+            int colon = header.indexOf(':');
+            response.addHeader(header.substring(0, colon), header.substring(colon + 1).trim());
+        }
+        try {
+            transaction.respond(response);
+        } finally {
+            response.release();
+        }
+    }
+}

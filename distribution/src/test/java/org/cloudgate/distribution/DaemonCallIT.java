@@ -5,6 +5,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -74,25 +76,57 @@ class DaemonCallIT {
     }
 
     @Test
-    void thePbxCallsARegisteredSoftphoneWithTheCallerWithheldAndTheDiversionKept() throws Exception {
+    void aWithheldCallerIsAnonymousForTheClientAndTheDiversionIsKept() throws Exception {
+        String received = softphoneTakesACallFromThePbx("clir-from = anonymous, redirecting-information = diversion");
+        assertThat(received).contains("From= \"Anonymous\" <sip:anonymous@anonymous.invalid>;tag=cg", "PAI=|",
+                "Privacy= id|", "Diversion= <sip:200@127.0.0.2>;reason=no-answer;counter=1|", "History-Info=|");
+    }
+
+    @Test
+    void anonymousLocalNamesTheGatewayAndNoRedirectingInformationIsSent() throws Exception {
+        String received = softphoneTakesACallFromThePbx("clir-from = anonymous-local, redirecting-information = none");
+        assertThat(received).contains("From= \"Anonymous\" <sip:anonymous@127.0.0.1>;tag=cg", "PAI=|",
+                "Diversion=|", "History-Info=|");
+    }
+
+    @Test
+    void unchangedKeepsTheCallerWithPrivacyAndTheDiversionBecomesHistoryInfo() throws Exception {
+        String received = softphoneTakesACallFromThePbx("clir-from = unchanged, redirecting-information = history-info");
+        assertThat(received).contains("From= \"Bob Caller\" <sip:0791112233@127.0.0.2>;tag=cg", "PAI=|",
+                "Privacy= id|", "Diversion=|",
+                "History-Info= <sip:200@127.0.0.2>;index=1, <sip:201@127.0.0.1:");
+        assertThat(received).containsPattern("History-Info=[^|]*;cause=408>;index=1\\.1\\|");
+    }
+
+    /**
+     * A softphone registers (its binding is where the call goes), then the PBX calls it with a
+     * withheld caller after a diversion. Returns the headers the softphone logged.
+     */
+    private String softphoneTakesACallFromThePbx(String calls) throws Exception {
         Path log = dir.resolve("softphone.log");
-        try (Sipp pbx = Sipp.server("uas-pbx-options.xml", dir, "-i", PBX_IP)) {
-            Path config = config(pbx.port(), "clir-from = anonymous, redirecting-information = diversion");
-            try (CloudgateProcess daemon = CloudgateProcess.start(dir, "--config", config.toString())) {
-                daemon.awaitReady();
-                String gateway = "127.0.0.1:" + udpPort(daemon.output());
-                try (Sipp alice = Sipp.client("uac-softphone-takes-call.xml", gateway, dir,
-                        "-au", "201", "-ap", "softphone-secret", "-trace_logs", "-log_file", log.toString())) {
-                    Thread.sleep(1500);
-                    try (Sipp caller = Sipp.client("uac-pbx-call.xml", gateway, dir, "-s", "201", "-i", PBX_IP)) {
-                        assertThat(caller.awaitExit(30)).as(caller.output() + daemon.output()).isZero();
-                    }
-                    assertThat(alice.awaitExit(30)).as(alice.output() + daemon.output()).isZero();
-                }
-                assertThat(Files.readString(log)).contains(
-                        "From=\"Anonymous\" <sip:anonymous@anonymous.invalid>;tag=cg",
-                        "PAI=|", "Diversion=<sip:200@127.0.0.2>;reason=no-answer;counter=1|", "History-Info=|");
+        int softphonePort = freeUdpPort();
+        Path config = config(freeUdpPort(), calls);
+        try (CloudgateProcess daemon = CloudgateProcess.start(dir, "--config", config.toString())) {
+            daemon.awaitReady();
+            String gateway = "127.0.0.1:" + udpPort(daemon.output());
+            try (Sipp register = Sipp.client("uac-softphone-register-only.xml", gateway, dir,
+                    "-au", "201", "-ap", "softphone-secret", "-p", Integer.toString(softphonePort))) {
+                assertThat(register.awaitExit(30)).as(register.output() + daemon.output()).isZero();
             }
+            try (Sipp softphone = Sipp.server("uas-softphone-answer.xml", dir, "-p", Integer.toString(softphonePort),
+                    "-trace_logs", "-log_file", log.toString())) {
+                try (Sipp pbx = Sipp.client("uac-pbx-call.xml", gateway, dir, "-s", "201", "-i", PBX_IP)) {
+                    assertThat(pbx.awaitExit(30)).as(pbx.output() + softphone.output() + daemon.output()).isZero();
+                }
+                assertThat(softphone.awaitExit(30)).as(softphone.output() + daemon.output()).isZero();
+            }
+        }
+        return Files.readString(log);
+    }
+
+    private static int freeUdpPort() throws Exception {
+        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
         }
     }
 

@@ -132,7 +132,7 @@ final class IdentityRules {
      */
     static void towardPbx(SipRequest invite, SipRequest outgoing, String assertedIdentity, boolean withheld) {
         outgoing.setHeader(HeaderName.P_ASSERTED_IDENTITY, assertedIdentity);
-        if (invite.contains("P-Preferred-Identity")) {
+        if (invite.header("P-Preferred-Identity") != null) {
             outgoing.removeHeader("P-Preferred-Identity");
         }
         if (withheld) {

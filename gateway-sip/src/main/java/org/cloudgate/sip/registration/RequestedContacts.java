@@ -11,17 +11,18 @@ import org.cloudgate.sip.message.SipRequest;
  * before any binding changes: a list of contacts with their expiry, the wildcard {@code *} to
  * remove every binding, or nothing (a query). Each contact's expiry is its {@code expires}
  * parameter, else the Expires header, else the registrar's default, shortened to the maximum.
+ * Public for other registrars built on this stack, such as the test kit's simulated PBX.
  */
-final class RequestedContacts {
+public final class RequestedContacts {
 
     /** delta-seconds above 2**32-1 are taken as 2**32-1 (RFC 3261 section 20.19 and 20.10). */
     private static final long LONGEST_DELTA = 4_294_967_295L;
 
     /** A contact to add, refresh ({@code expires > 0}) or remove ({@code expires == 0}). */
-    record Requested(NameAddress contact, long expires) {
+    public record Requested(NameAddress contact, long expires) {
     }
 
-    enum Kind { CONTACTS, WILDCARD, MALFORMED, TOO_BRIEF }
+    public enum Kind { CONTACTS, WILDCARD, MALFORMED, TOO_BRIEF }
 
     final Kind kind;
     final List<Requested> contacts;
@@ -34,11 +35,25 @@ final class RequestedContacts {
         this.problem = problem;
     }
 
+    public Kind kind() {
+        return kind;
+    }
+
+    /** The contacts asked for, with their expiry; empty unless {@link Kind#CONTACTS} or {@link Kind#TOO_BRIEF}. */
+    public List<Requested> contacts() {
+        return contacts;
+    }
+
+    /** For {@link Kind#MALFORMED}: the reason phrase of the 400; otherwise {@code null}. */
+    public String problem() {
+        return problem;
+    }
+
     private static RequestedContacts malformed(String problem) {
         return new RequestedContacts(Kind.MALFORMED, List.of(), problem);
     }
 
-    static RequestedContacts read(SipRequest request, RegistrarSettings settings) {
+    public static RequestedContacts read(SipRequest request, RegistrarSettings settings) {
         String expiresHeader = request.header(HeaderName.EXPIRES);
         long headerExpires = expiresHeader == null ? -1 : deltaSeconds(expiresHeader.trim());
         if (expiresHeader != null && headerExpires < 0) {

@@ -45,6 +45,8 @@ class DaemonCallIT {
                     licences = 5
                     users = [
                       { extension = "201", name = "Alice Example", email = "alice@example.com", password = "softphone-secret" }
+                      { extension = "202", name = "Gina Mobile", email = "gina@example.com", password = "gina-secret",
+                        gsm = "+41799990000", use-gsm = true }
                     ]
                   }
                 }
@@ -96,6 +98,48 @@ class DaemonCallIT {
                 "Privacy= id|", "Diversion=|",
                 "History-Info= <sip:200@127.0.0.2>;index=1, <sip:201@127.0.0.1:");
         assertThat(received).containsPattern("History-Info=[^|]*;cause=408>;index=1\\.1\\|");
+    }
+
+    @Test
+    void withClipNoScreeningTheGsmSeesTheCallerAndTheCallThroughNumberGoesInDiversion() throws Exception {
+        String received = pbxCallsAGsmUser("clip-no-screening = true, call-through-number-to = diversion");
+        assertThat(received).contains("RURI=sip:00041799990000@127.0.0.2:",
+                "From= \"Bob Caller\" <sip:0791112233@127.0.0.2>;tag=cg", "PAI=|");
+        assertThat(received).containsPattern(
+                "Diversion= <sip:0441234567@127\\.0\\.0\\.2:\\d+>;reason=unconditional;counter=1\\|");
+    }
+
+    @Test
+    void withScreeningTheCallThroughNumberIsTheCallerInFrom() throws Exception {
+        String received = pbxCallsAGsmUser("clip-no-screening = false, call-through-number-to = from");
+        assertThat(received).containsPattern("From= \"Bob Caller\" <sip:0441234567@127\\.0\\.0\\.2:\\d+>;tag=cg");
+        assertThat(received).contains("PAI=|", "Diversion= <sip:200@127.0.0.2>;reason=no-answer;counter=1|");
+    }
+
+    @Test
+    void withClipNoScreeningAndTheNumberInFromTheCallThroughNumberIsAsserted() throws Exception {
+        String received = pbxCallsAGsmUser("clip-no-screening = true, call-through-number-to = from");
+        assertThat(received).contains("From= \"Bob Caller\" <sip:0791112233@127.0.0.2>;tag=cg");
+        assertThat(received).containsPattern("PAI= <sip:0441234567@127\\.0\\.0\\.2:\\d+>\\|");
+    }
+
+    /** The PBX calls user 202, who has "use GSM" on: the gateway sends the call back out through the PBX. */
+    private String pbxCallsAGsmUser(String gsm) throws Exception {
+        Path log = dir.resolve("route.log");
+        try (Sipp route = Sipp.server("uas-pbx-gsm-route.xml", dir, "-i", PBX_IP, "-trace_logs", "-log_file",
+                log.toString())) {
+            Path config = config(route.port(), "gsm { call-through-number = \"0441234567\", " + gsm + " }");
+            try (CloudgateProcess daemon = CloudgateProcess.start(dir, "--config", config.toString())) {
+                String admin = daemon.awaitReady();
+                String gateway = "127.0.0.1:" + udpPort(daemon.output());
+                try (Sipp pbx = Sipp.client("uac-pbx-call.xml", gateway, dir, "-s", "202", "-i", PBX_IP)) {
+                    assertThat(pbx.awaitExit(30)).as(pbx.output() + route.output() + daemon.output()).isZero();
+                }
+                assertThat(route.awaitExit(30)).as(route.output() + daemon.output()).isZero();
+                assertThat(scrape(admin)).contains("cloudgate_calls_rules_total{rule=\"gsm-routed\"} 1");
+            }
+        }
+        return Files.readString(log);
     }
 
     /**

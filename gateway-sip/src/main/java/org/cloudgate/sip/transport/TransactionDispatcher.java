@@ -45,7 +45,9 @@ final class TransactionDispatcher extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelActive(ChannelHandlerContext ctx) throws Exception {
-        if (transport.apply(stacks.apply(ctx.channel().eventLoop())) instanceof StreamTransport stream) {
+        // A listener becomes active while the stacks are being built; only connections need recording.
+        LoopStack stack = stacks.apply(ctx.channel().eventLoop());
+        if (stack != null && transport.apply(stack) instanceof StreamTransport stream) {
             stream.opened(ctx.channel());
         }
         super.channelActive(ctx);

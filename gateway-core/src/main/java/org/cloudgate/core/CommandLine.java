@@ -2,6 +2,7 @@ package org.cloudgate.core;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the {@code cloudgate} command was asked to do. Parsing never exits or prints; {@link Main}
@@ -11,6 +12,7 @@ sealed interface CommandLine {
 
     String USAGE = """
             Usage: cloudgate --config FILE         run the gateway with this configuration file
+                   cloudgate demo [--config FILE]  run the gateway in front of a simulated PBX, on loopback
                    cloudgate --check-config FILE   report every problem in FILE; exit 0 if none, 78 otherwise
                    cloudgate sip-check [--oracle FILE.tsv] FILE...
                                                    classify raw SIP messages as the gateway's parser does
@@ -42,6 +44,24 @@ sealed interface CommandLine {
     record Usage(String problem) implements CommandLine {
     }
 
+    /**
+     * Run the demo: the gateway in front of a simulated PBX, with the built-in demo configuration
+     * and {@code overrides} read on top of it.
+     */
+    record Demo(Optional<Path> overrides) implements CommandLine {
+    }
+
+    private static CommandLine demo(List<String> args) {
+        if (args.size() == 1) {
+            return new Demo(Optional.empty());
+        }
+        if (args.size() == 3 && ("--config".equals(args.get(1)) || "-c".equals(args.get(1)))
+                && !args.get(2).isBlank()) {
+            return new Demo(Optional.of(Path.of(args.get(2))));
+        }
+        return new Usage("demo takes only --config FILE");
+    }
+
     static CommandLine parse(List<String> args) {
         if (args.isEmpty()) {
             return new Usage("no command given");
@@ -52,6 +72,7 @@ sealed interface CommandLine {
             case "--check-config" -> withFile(args, CheckConfig::new);
             case "--version", "-V" -> args.size() == 1 ? new PrintVersion() : new Usage("--version takes no argument");
             case "--help", "-h" -> new Help();
+            case "demo" -> demo(args);
             case "sip-check", "csta-decode" -> new Tool(option, args.subList(1, args.size()));
             default -> new Usage("unknown option " + option);
         };

@@ -6,6 +6,8 @@ import org.cloudgate.sip.check.SipCheck;
 import org.cloudgate.core.config.GatewaySettings;
 import org.cloudgate.core.config.InvalidSettingsException;
 import org.cloudgate.core.config.SettingsLoader;
+import org.cloudgate.core.demo.DemoConfiguration;
+import org.cloudgate.core.demo.DemoPbx;
 import org.cloudgate.core.lifecycle.Daemon;
 import org.cloudgate.core.lifecycle.ListenerBindException;
 import org.cloudgate.core.lifecycle.SettingsReloader;
@@ -17,6 +19,9 @@ import org.slf4j.LoggerFactory;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.io.IOException;
+import org.cloudgate.sip.transport.SipListenerException;
 
 /**
  * The {@code cloudgate} command: runs the daemon, checks a configuration file, runs one of the
@@ -42,6 +47,8 @@ public final class Main {
         CommandLine command = CommandLine.parse(args);
         if (command instanceof CommandLine.Run run) {
             return runDaemon(run.config());
+        } else if (command instanceof CommandLine.Demo demo) {
+            return runDemo(demo.overrides());
         } else if (command instanceof CommandLine.CheckConfig check) {
             return checkConfig(check.config());
         } else if (command instanceof CommandLine.PrintVersion) {
@@ -85,6 +92,43 @@ public final class Main {
             printProblems(file, e);
             return ExitCode.CONFIG;
         }
+        return serve(file, settings, () -> { });
+    }
+
+    /**
+     * {@code cloudgate demo}: the built-in demo configuration, with {@code overrides} read on top,
+     * and the simulated PBX started where it says the PBX is.
+     */
+    private int runDemo(Optional<Path> overrides) {
+        Path file;
+        GatewaySettings settings;
+        try {
+            file = DemoConfiguration.write(overrides);
+            settings = loader.load(file);
+        } catch (IOException e) {
+            err.println("cloudgate demo: cannot write the demo configuration: " + e.getMessage());
+            return ExitCode.SOFTWARE;
+        } catch (InvalidSettingsException e) {
+            printProblems(overrides.orElse(Path.of("demo.conf")), e);
+            return ExitCode.CONFIG;
+        }
+        DemoPbx pbx;
+        try {
+            pbx = DemoPbx.start(settings);
+        } catch (SipListenerException e) {
+            err.println("cloudgate demo: the simulated PBX cannot listen on " + settings.pbx().host() + ':'
+                    + settings.pbx().port() + " (cloudgate.pbx.port): " + e.getMessage()
+                    + "; move it with `cloudgate demo --config FILE`, FILE setting cloudgate.pbx.port");
+            return ExitCode.UNAVAILABLE;
+        }
+        try {
+            return serve(file, settings, () -> out.print(DemoPbx.guide(settings)));
+        } finally {
+            pbx.close();
+        }
+    }
+
+    private int serve(Path file, GatewaySettings settings, Runnable started) {
         String logging = LoggingSetup.configureBeside(file).map(Path::toString).orElse("built-in console logging");
         Logger log = LoggerFactory.getLogger(Main.class);
         log.info("cloudgate {} starting with {} ({})", Version.current(), file.toAbsolutePath(), logging);
@@ -99,6 +143,7 @@ public final class Main {
             log.error("cannot start", e);
             return ExitCode.SOFTWARE;
         }
+        started.run();
         SettingsReloader reloader = new SettingsReloader(loader, daemon, daemon.metrics().registry());
         Signals.onHangup(reloader::requestReload);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

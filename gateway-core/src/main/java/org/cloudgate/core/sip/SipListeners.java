@@ -16,6 +16,7 @@ import org.cloudgate.core.transport.EventLoops;
 import org.cloudgate.sip.auth.DigestAuthenticator;
 import org.cloudgate.sip.registration.Registrar;
 import org.cloudgate.sip.registration.RegistrarMetrics;
+import org.cloudgate.sip.trace.SipTrace;
 import org.cloudgate.sip.transport.LoopStack;
 import org.cloudgate.sip.transport.SipChannels;
 import org.cloudgate.sip.transport.SipListenerException;
@@ -54,13 +55,17 @@ public final class SipListeners implements Component {
     private final RegistrarSettings registrarSettings;
     private final PbxSettings pbx;
     private final UserDirectory directory;
+    private final SipTrace trace;
     private SipStack stack;
     private Registrar registrar;
     private PbxTerminals terminals;
     private PbxKeepAlive keepAlive;
 
+    /**
+     * @param trace the SIP trace every listener's pipeline feeds; the daemon applies its settings
+     */
     public SipListeners(GatewaySettings gateway, EventLoops loops, GatewayUserAgent user, UserDirectory directory,
-                        MeterRegistry registry, Readiness readiness) {
+                        SipTrace trace, MeterRegistry registry, Readiness readiness) {
         this.settings = gateway.sip();
         this.source = gateway.source();
         this.registrarSettings = gateway.registrar();
@@ -68,6 +73,7 @@ public final class SipListeners implements Component {
         this.loops = loops;
         this.user = user;
         this.directory = directory;
+        this.trace = trace;
         this.registry = registry;
         this.readiness = readiness;
         readiness.report(NAME, false, "not bound yet");
@@ -83,7 +89,7 @@ public final class SipListeners implements Component {
         SipChannels channels = new SipChannels(loops.group(), loops.datagramChannel(), loops.serverSocketChannel(),
                 loops.socketChannel(), loops.epoll());
         try {
-            stack = SipStack.start(settings.stack(), channels, user, registry);
+            stack = SipStack.start(settings.stack(), channels, user, registry, trace);
         } catch (SipListenerException e) {
             String key = SipSettings.portKey(e.transport());
             readiness.report(NAME, false, e.getMessage());

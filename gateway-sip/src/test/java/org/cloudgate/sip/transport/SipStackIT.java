@@ -24,6 +24,7 @@ import org.cloudgate.sip.transaction.InviteClientTransaction;
 import org.cloudgate.sip.transaction.ServerTransaction;
 import org.cloudgate.sip.transaction.TransactionTimers;
 import org.cloudgate.sip.transaction.TransactionUser;
+import org.cloudgate.sip.trace.SipTrace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -79,7 +80,7 @@ class SipStackIT {
     private SipStack start(TransactionTimers timers, Optional<TlsFiles> tls) throws SipListenerException {
         stack = SipStack.start(new SipStackSettings("127.0.0.1", 0, 0, tls.isPresent() ? 0 : SipStackSettings.DISABLED,
                 tls, timers, SipDecoderConfig.DEFAULTS, Duration.ofSeconds(30), Duration.ofSeconds(2)),
-                channels, user, registry);
+                channels, user, registry, new SipTrace(registry));
         return stack;
     }
 

@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The SIP trace of the running daemon, read by tshark as an operator would: a softphone's digest
+ * The SIP trace of the running daemon, read by tshark and sngrep as an operator would: a softphone's digest
  * registration over UDP (SIPp) and an OPTIONS over TCP are decoded whole, and a reload switches
  * the trace on and off.
  */
@@ -94,6 +94,8 @@ class DaemonSipTraceIT {
         assertThat(tshark.fields("sip.Status-Code == 200 && sip.CSeq.method == \"REGISTER\"", "sip.Contact"))
                 .isNotEmpty();
         assertThat(tshark.problems()).isEmpty();
+        assertThat(Command.run(Duration.ofSeconds(30), "sngrep", "-I", trace.toString(), "-N")
+                .expectSuccess("sngrep")).as("the registration and the OPTIONS").contains("Dialog count: 2");
     }
 
     @Test

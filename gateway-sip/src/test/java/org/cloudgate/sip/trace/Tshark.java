@@ -31,18 +31,6 @@ public final class Tshark {
         return tshark;
     }
 
-    /** Decodes TCP {@code port} as SIP, as an operator does for decrypted TLS (Wireshark takes 5061 for TLS). */
-    public Tshark sipOnTcpPort(int port) {
-        options.addAll(List.of("-d", "tcp.port==" + port + ",sip"));
-        return this;
-    }
-
-    /** Decodes UDP {@code port} as SIP. */
-    public Tshark sipOnUdpPort(int port) {
-        options.addAll(List.of("-d", "udp.port==" + port + ",sip"));
-        return this;
-    }
-
     /** One line per packet that matches {@code filter}, the {@code fields} separated by tabs. */
     public List<String> fields(String filter, String... fields) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("tshark", "-n", "-r", file.toString()));

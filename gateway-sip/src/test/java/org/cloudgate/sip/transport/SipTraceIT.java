@@ -88,7 +88,7 @@ class SipTraceIT {
         stack = null;
         trace.close();
 
-        Tshark tshark = Tshark.reading(file).sipOnUdpPort(udpPort).sipOnTcpPort(tcpPort).sipOnTcpPort(tlsPort);
+        Tshark tshark = Tshark.reading(file);
         List<String> dialog = tshark.fields("sip", "sip.Method", "sip.Status-Code", "sip.Call-ID");
         List<String> invite = dialog.stream().filter(line -> !line.contains("-1@") && !line.contains("udp-bad"))
                 .map(line -> line.substring(0, line.lastIndexOf('\t'))).toList();

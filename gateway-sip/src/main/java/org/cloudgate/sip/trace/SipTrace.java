@@ -14,13 +14,14 @@ import java.time.Instant;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The gateway-wide SIP trace: one rotating pcap file that the taps of every SIP pipeline, and the
  * RTP relay when asked, feed with copies of what goes over the wire.
  *
- * <p>The event loops never touch the file: {@link #record} only offers the packet to a bounded
- * queue, and one writer thread turns packets into pcap records. When the queue is full the packet
+ * <p>The event loops never touch the file: {@link #record} only offers the packet to a queue
+ * bounded in packets and in octets, and one writer thread turns packets into pcap records. When the queue is full the packet
  * is dropped and counted ({@code cloudgate.sip.trace.dropped{reason="queue-full"}}); a file that
  * cannot be written stops the trace until the next {@link #apply}, and that is counted too
  * ({@code reason="write-failed"}). Settings can change at any time: the writer closes the file,
@@ -29,8 +30,10 @@ import java.util.concurrent.ThreadFactory;
 public final class SipTrace implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SipTrace.class);
-    /** Packets that may wait for the writer: about 40 MB of the largest SIP messages, far less of usual ones. */
+    /** Packets that may wait for the writer. */
     static final int QUEUE_CAPACITY = 8192;
+    /** Payload octets that may wait for the writer, so that large messages cannot fill the heap. */
+    static final long QUEUE_OCTETS = 16L << 20;
     /** Octets of an RTP packet kept in the trace: the fixed header (RFC 3550 section 5.1). */
     public static final int RTP_HEADER_LENGTH = 12;
     private static final long CLOSE_WAIT_MILLIS = 5000;
@@ -41,6 +44,9 @@ public final class SipTrace implements AutoCloseable {
     private static final Object STOP = new Object();
 
     private final BlockingQueue<Object> queue;
+    private final long queueOctets;
+    /** Payload octets offered and not yet written. */
+    private final AtomicLong pending = new AtomicLong();
     private final ThreadFactory threads;
     private final Counter packets;
     private final Counter octets;
@@ -59,15 +65,16 @@ public final class SipTrace implements AutoCloseable {
 
     /** A trace that is off until {@link #apply} turns it on. */
     public SipTrace(MeterRegistry registry) {
-        this(registry, QUEUE_CAPACITY, runnable -> {
+        this(registry, QUEUE_CAPACITY, QUEUE_OCTETS, runnable -> {
             Thread thread = new Thread(runnable, "cloudgate-sip-trace");
             thread.setDaemon(true);
             return thread;
         });
     }
 
-    SipTrace(MeterRegistry registry, int queueCapacity, ThreadFactory threads) {
+    SipTrace(MeterRegistry registry, int queueCapacity, long queueOctets, ThreadFactory threads) {
         this.queue = new ArrayBlockingQueue<>(queueCapacity);
+        this.queueOctets = queueOctets;
         this.threads = threads;
         this.packets = Counter.builder("cloudgate.sip.trace.packets")
                 .description("Packets written to the SIP trace file").register(registry);
@@ -116,7 +123,9 @@ public final class SipTrace implements AutoCloseable {
 
     /** Offers one packet to the writer; never waits. */
     void record(TracedPacket packet) {
-        if (!queue.offer(packet)) {
+        int octets = packet.payload().length;
+        if (pending.addAndGet(octets) > queueOctets || !queue.offer(packet)) {
+            pending.addAndGet(-octets);
             queueFull.increment();
         }
     }
@@ -145,6 +154,7 @@ public final class SipTrace implements AutoCloseable {
             while (true) {
                 Object item = queue.take();
                 if (item instanceof TracedPacket packet) {
+                    pending.addAndGet(-packet.payload().length);
                     write(packet);
                 } else if (item instanceof Reconfigure reconfigure) {
                     reopen(reconfigure.settings());

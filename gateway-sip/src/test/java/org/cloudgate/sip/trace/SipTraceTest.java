@@ -76,10 +76,9 @@ class SipTraceTest {
         assertThat(PcapReader.frames(dir.resolve("u.pcap"))).extracting(PcapReader.Frame::text).containsExactly("second");
     }
 
-    @Test
-    void aFullQueueDropsAndCountsInsteadOfWaiting() throws Exception {
-        CountDownLatch writerMayRun = new CountDownLatch(1);
-        ThreadFactory held = runnable -> new Thread(() -> {
+    /** A writer thread that starts working only when the latch opens. */
+    private static ThreadFactory heldUntil(CountDownLatch writerMayRun) {
+        return runnable -> new Thread(() -> {
             try {
                 writerMayRun.await();
             } catch (InterruptedException e) {
@@ -87,7 +86,12 @@ class SipTraceTest {
             }
             runnable.run();
         });
-        SipTrace trace = new SipTrace(registry, 3, held);
+    }
+
+    @Test
+    void aFullQueueDropsAndCountsInsteadOfWaiting() throws Exception {
+        CountDownLatch writerMayRun = new CountDownLatch(1);
+        SipTrace trace = new SipTrace(registry, 3, 1 << 20, heldUntil(writerMayRun));
         trace.apply(on("t.pcap", false));
         for (int i = 1; i <= 5; i++) {
             trace.record(message("m" + i));
@@ -98,6 +102,22 @@ class SipTraceTest {
         assertThat(counter("cloudgate.sip.trace.dropped", "reason", "queue-full")).isEqualTo(3);
         assertThat(PcapReader.frames(dir.resolve("t.pcap"))).extracting(PcapReader.Frame::text)
                 .containsExactly("m1", "m2");
+    }
+
+    @Test
+    void queuedOctetsAreBoundedTooSoThatLargeMessagesCannotFillTheHeap() throws Exception {
+        CountDownLatch writerMayRun = new CountDownLatch(1);
+        SipTrace trace = new SipTrace(registry, 100, 10, heldUntil(writerMayRun));
+        trace.apply(on("t.pcap", false));
+        trace.record(message("12345"));
+        trace.record(message("123456"));
+        trace.record(message("abcde"));
+        writerMayRun.countDown();
+        trace.close();
+
+        assertThat(counter("cloudgate.sip.trace.dropped", "reason", "queue-full")).isEqualTo(1);
+        assertThat(PcapReader.frames(dir.resolve("t.pcap"))).extracting(PcapReader.Frame::text)
+                .containsExactly("12345", "abcde");
     }
 
     @Test

@@ -223,6 +223,36 @@ public final class SettingsReader {
     }
 
     /**
+     * A memory size that must carry a unit, e.g. {@code 50MiB} or {@code 512K} (HOCON's size
+     * format: powers of two for K, Ki, KiB, M, Mi, MiB ..., of ten for kB, MB ...). A bare number
+     * is refused rather than taken as octets.
+     */
+    public long memorySize(String key, long min, long max) {
+        ConfigValue value = value(key);
+        if (value == null) {
+            return min;
+        }
+        String text = value.valueType() == ConfigValueType.STRING ? ((String) value.unwrapped()).trim() : "";
+        if (text.isEmpty() || !Character.isLetter(text.charAt(text.length() - 1))) {
+            return wrongType(key, value, "a size with a unit, e.g. 50MiB", min);
+        }
+        long size;
+        try {
+            size = config.getBytes(key);
+        } catch (ConfigException.BadValue | ConfigException.WrongType e) {
+            problems.add(ConfigProblem.at(value.origin(), display(key), "bad size \"" + text
+                    + "\": use a number and a unit (KiB, MiB, GiB), e.g. 50MiB"));
+            return min;
+        }
+        if (size < min || size > max) {
+            problems.add(ConfigProblem.at(value.origin(), display(key), "\"" + text
+                    + "\" is out of range, must be between " + humanSize(min) + " and " + humanSize(max)));
+            return min;
+        }
+        return size;
+    }
+
+    /**
      * One of an enum's constants, written in the file in lower case with hyphens
      * ({@code UDP_OR_TCP} is {@code udp-or-tcp}).
      */
@@ -373,6 +403,17 @@ public final class SettingsReader {
             object = child;
         }
         return object.origin();
+    }
+
+    private static String humanSize(long octets) {
+        String[] units = {"B", "KiB", "MiB", "GiB", "TiB"};
+        int unit = 0;
+        long size = octets;
+        while (unit < units.length - 1 && size >= 1024 && size % 1024 == 0) {
+            size /= 1024;
+            unit++;
+        }
+        return size + units[unit];
     }
 
     private static String human(Duration d) {

@@ -1,11 +1,13 @@
 package org.cloudgate.core.config;
 
 import org.cloudgate.sip.codec.SipDecoderConfig;
+import org.cloudgate.sip.trace.SipTraceSettings;
 import org.cloudgate.sip.transaction.TransactionTimers;
 import org.cloudgate.sip.transport.SipStackSettings;
 import org.cloudgate.sip.transport.TlsFiles;
 
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -13,9 +15,9 @@ import java.util.Optional;
 
 /**
  * The SIP listeners ({@code cloudgate.sip}, documented in gateway-sip's reference.conf), read
- * into the stack's own settings.
+ * into the stack's own settings, and the SIP trace ({@code cloudgate.sip.trace}, live).
  */
-public record SipSettings(SipStackSettings stack, String advertisedHost) {
+public record SipSettings(SipStackSettings stack, String advertisedHost, SipTraceSettings trace) {
 
     static SipSettings read(SettingsReader r) {
         String bind = r.ipAddress("cloudgate.sip.bind");
@@ -42,7 +44,37 @@ public record SipSettings(SipStackSettings stack, String advertisedHost) {
             r.reject("cloudgate.sip", "at least one of udp, tcp and tls must be enabled");
         }
         return new SipSettings(new SipStackSettings(bind, udp, tcp, tls, files, new TransactionTimers(t1, t2, t4),
-                limits, idle, connect), advertised);
+                limits, idle, connect), advertised, trace(r));
+    }
+
+    /** These settings with the trace of {@code loaded}, which a reload applies. */
+    public SipSettings withTrace(SipTraceSettings loaded) {
+        return new SipSettings(stack, advertisedHost, loaded);
+    }
+
+    private static SipTraceSettings trace(SettingsReader r) {
+        boolean enabled = r.bool("cloudgate.sip.trace.enabled");
+        long maxFileSize = r.memorySize("cloudgate.sip.trace.max-file-size", 64L << 10, 1L << 40);
+        int maxFiles = (int) r.integer("cloudgate.sip.trace.max-files", 1, 1000);
+        boolean rtp = r.bool("cloudgate.sip.trace.include-rtp");
+        String name = r.string("cloudgate.sip.trace.file").trim();
+        Path file = Path.of("sip-trace.pcap").toAbsolutePath();
+        try {
+            file = Path.of(name).toAbsolutePath().normalize();
+        } catch (InvalidPathException e) {
+            r.reject("cloudgate.sip.trace.file", "\"" + name + "\" is not a file name: " + e.getReason());
+            return new SipTraceSettings(false, file, maxFileSize, maxFiles, rtp);
+        }
+        if (enabled) {
+            Path directory = file.getParent();
+            if (name.isEmpty() || Files.isDirectory(file)) {
+                r.reject("cloudgate.sip.trace.file", "must name a file when cloudgate.sip.trace.enabled is true");
+            } else if (!Files.isDirectory(directory) || !Files.isWritable(directory)) {
+                r.reject("cloudgate.sip.trace.file", "cannot write into " + directory
+                        + " (the directory must exist and be writable)");
+            }
+        }
+        return new SipTraceSettings(enabled, file, maxFileSize, maxFiles, rtp);
     }
 
     private static int listener(SettingsReader r, String transport) {

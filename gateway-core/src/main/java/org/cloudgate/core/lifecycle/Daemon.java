@@ -10,6 +10,7 @@ import org.cloudgate.core.metrics.GatewayMetrics;
 import org.cloudgate.core.sip.GatewayUserAgent;
 import org.cloudgate.core.sip.SipListeners;
 import org.cloudgate.core.transport.EventLoops;
+import org.cloudgate.sip.trace.SipTrace;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,6 +40,7 @@ public final class Daemon {
     private final Readiness readiness;
     private final ServiceState service;
     private final UserDirectory directory;
+    private final SipTrace trace;
     private final List<Component> started = new ArrayList<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -53,6 +55,7 @@ public final class Daemon {
         this.readiness = new Readiness(metrics.registry());
         this.service = new ServiceState(settings.service().enabled(), metrics.registry());
         this.directory = new UserDirectory(settings.directory(), metrics.registry());
+        this.trace = new SipTrace(metrics.registry());
     }
 
     public GatewaySettings settings() {
@@ -92,10 +95,11 @@ public final class Daemon {
         }
 
         GatewayUserAgent userAgent = new GatewayUserAgent(service, metrics.registry());
+        trace.apply(settings.sip().trace());
         List<Component> components = new ArrayList<>(List.of(
                 new AdminHttpServer(settings.admin(), settings.source().locate("cloudgate.admin.port"), loops,
                         metrics, readiness),
-                new SipListeners(settings, loops, userAgent, directory, metrics.registry(), readiness)));
+                new SipListeners(settings, loops, userAgent, directory, trace, metrics.registry(), readiness)));
         if (settings.csta().enabled()) {
             csta = new CstaConnection(settings.csta(), loops, directory, metrics.registry(), readiness);
             components.add(csta);
@@ -107,6 +111,7 @@ public final class Daemon {
             }
         } catch (Exception e) {
             stopComponents();
+            trace.close();
             loops.shutdown(EVENT_LOOP_SHUTDOWN);
             metrics.close();
             stopped.countDown();
@@ -136,6 +141,7 @@ public final class Daemon {
         boolean usersChanged = !next.directory().equals(settings.directory());
         settings = next;
         service.set(next.service().enabled());
+        trace.apply(next.sip().trace());
         if (usersChanged) {
             directory.apply(next.directory());
             if (csta != null) {
@@ -158,6 +164,7 @@ public final class Daemon {
         readiness.report("lifecycle", false, "draining");
         drain(drainTimeout);
         stopComponents();
+        trace.close();
         loops.shutdown(EVENT_LOOP_SHUTDOWN);
         metrics.close();
         log.info("stopped");

@@ -14,7 +14,7 @@ final class LiveSettings {
             "cloudgate.service.enabled",
             "cloudgate.lifecycle.drain-timeout");
     /** Whole sections that apply live. */
-    static final Set<String> SECTIONS = Set.of("cloudgate.directory.");
+    static final Set<String> SECTIONS = Set.of("cloudgate.directory.", "cloudgate.sip.trace.");
 
     private LiveSettings() {
     }
@@ -33,7 +33,8 @@ final class LiveSettings {
 
     /** The running settings with the live ones taken from {@code loaded}. */
     static GatewaySettings merge(GatewaySettings running, GatewaySettings loaded) {
-        return new GatewaySettings(loaded.service(), running.pbx(), running.sip(), running.calls(), running.registrar(),
+        return new GatewaySettings(loaded.service(), running.pbx(), running.sip().withTrace(loaded.sip().trace()),
+                running.calls(), running.registrar(),
                 running.csta(), loaded.directory(), running.admin(), loaded.lifecycle(), running.eventLoops(),
                 running.source().withLiveValues(loaded.source(), LiveSettings::isLive));
     }

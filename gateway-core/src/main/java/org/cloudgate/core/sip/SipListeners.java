@@ -22,6 +22,7 @@ import org.cloudgate.sip.b2bua.B2buaSettings;
 import org.cloudgate.sip.b2bua.CallMetrics;
 import org.cloudgate.sip.registration.Registrar;
 import org.cloudgate.sip.registration.RegistrarMetrics;
+import org.cloudgate.sip.trace.SipTrace;
 import org.cloudgate.sip.transport.LoopStack;
 import org.cloudgate.sip.transport.SipChannels;
 import org.cloudgate.sip.transport.SipListenerException;
@@ -63,14 +64,18 @@ public final class SipListeners implements Component {
     private final UserDirectory directory;
     private final CallSettings calls;
     private final CallThroughAnnouncements announcements;
+    private final SipTrace trace;
     private SipStack stack;
     private B2bua b2bua;
     private Registrar registrar;
     private PbxTerminals terminals;
     private PbxKeepAlive keepAlive;
 
+    /**
+     * @param trace the SIP trace every listener's pipeline feeds; the daemon applies its settings
+     */
     public SipListeners(GatewaySettings gateway, EventLoops loops, GatewayUserAgent user, UserDirectory directory,
-                        MeterRegistry registry, Readiness readiness) {
+                        SipTrace trace, MeterRegistry registry, Readiness readiness) {
         this.settings = gateway.sip();
         this.source = gateway.source();
         this.registrarSettings = gateway.registrar();
@@ -80,6 +85,7 @@ public final class SipListeners implements Component {
         this.loops = loops;
         this.user = user;
         this.directory = directory;
+        this.trace = trace;
         this.registry = registry;
         this.readiness = readiness;
         readiness.report(NAME, false, "not bound yet");
@@ -95,7 +101,7 @@ public final class SipListeners implements Component {
         SipChannels channels = new SipChannels(loops.group(), loops.datagramChannel(), loops.serverSocketChannel(),
                 loops.socketChannel(), loops.epoll());
         try {
-            stack = SipStack.start(settings.stack(), channels, user, registry);
+            stack = SipStack.start(settings.stack(), channels, user, registry, trace);
         } catch (SipListenerException e) {
             String key = SipSettings.portKey(e.transport());
             readiness.report(NAME, false, e.getMessage());

@@ -22,6 +22,9 @@ import org.cloudgate.sip.codec.SipDatagramEncoder;
 import org.cloudgate.sip.codec.SipRejectionResponder;
 import org.cloudgate.sip.codec.SipStreamDecoder;
 import org.cloudgate.sip.codec.SipStreamEncoder;
+import org.cloudgate.sip.trace.DatagramTap;
+import org.cloudgate.sip.trace.SipTrace;
+import org.cloudgate.sip.trace.StreamTap;
 import org.cloudgate.sip.transaction.TransactionLayer;
 import org.cloudgate.sip.transaction.TransactionMetrics;
 import org.cloudgate.sip.transaction.TransactionUser;
@@ -41,6 +44,9 @@ import java.util.concurrent.TimeUnit;
  * peers over the loops and each peer's messages stay on one loop; with NIO, one socket. TCP and
  * TLS: one listening socket; each connection lives on one loop and its messages go to that loop's
  * transactions. Channels start reading only once every loop's stack is in place.
+ *
+ * <p>Every pipeline starts with a tap of the {@link SipTrace}, next to the socket (for TLS, next
+ * to the TLS handler), so that the trace holds what is on the wire in both directions.
  */
 public final class SipStack implements AutoCloseable {
 
@@ -50,7 +56,10 @@ public final class SipStack implements AutoCloseable {
     /** Each listening channel and its transport token in lower case ("udp", "tcp", "tls"). */
     private final Map<Channel, String> listeners = new LinkedHashMap<>();
 
-    private SipStack() {
+    private final SipTrace trace;
+
+    private SipStack(SipTrace trace) {
+        this.trace = trace;
     }
 
     /**
@@ -60,8 +69,8 @@ public final class SipStack implements AutoCloseable {
      *                              bound before is closed again
      */
     public static SipStack start(SipStackSettings settings, SipChannels channels, TransactionUser user,
-                                 MeterRegistry registry) throws SipListenerException {
-        SipStack stack = new SipStack();
+                                 MeterRegistry registry, SipTrace trace) throws SipListenerException {
+        SipStack stack = new SipStack(trace);
         try {
             stack.bind(settings, channels, user, registry);
         } catch (SipListenerException | RuntimeException e) {
@@ -119,6 +128,7 @@ public final class SipStack implements AutoCloseable {
         SipDatagramEncoder encoder = new SipDatagramEncoder();
         SipRejectionResponder responder = new SipRejectionResponder();
         TransactionDispatcher dispatcher = new TransactionDispatcher(stacks::get, this::byIndex, LoopStack::udp);
+        DatagramTap tap = new DatagramTap(trace);
         int port = settings.udpPort();
         for (EventLoop loop : channels.epoll() ? loops : loops.subList(0, 1)) {
             Bootstrap bootstrap = new Bootstrap().group(loop).channel(channels.datagramChannel())
@@ -127,7 +137,7 @@ public final class SipStack implements AutoCloseable {
                     .handler(new ChannelInitializer<DatagramChannel>() {
                         @Override
                         protected void initChannel(DatagramChannel ch) {
-                            ch.pipeline().addLast(decoder, encoder, responder, dispatcher);
+                            ch.pipeline().addLast(tap, decoder, encoder, responder, dispatcher);
                         }
                     });
             if (channels.epoll()) {
@@ -178,7 +188,7 @@ public final class SipStack implements AutoCloseable {
                 if (tls != null) {
                     p.addLast(tls.newHandler(ch.alloc()));
                 }
-                p.addLast(new IdleStateHandler(0, 0, idle, TimeUnit.MILLISECONDS), new IdleConnectionCloser(),
+                p.addLast(new StreamTap(trace), new IdleStateHandler(0, 0, idle, TimeUnit.MILLISECONDS), new IdleConnectionCloser(),
                         new SipStreamDecoder(settings.limits(), metrics, transport), new SipStreamEncoder(),
                         responder, dispatcher);
             }

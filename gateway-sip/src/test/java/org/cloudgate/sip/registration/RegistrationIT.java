@@ -33,6 +33,7 @@ import org.cloudgate.sip.transport.SipChannels;
 import org.cloudgate.sip.transport.SipStack;
 import org.cloudgate.sip.transport.SipStackSettings;
 import org.cloudgate.sip.transport.Sipp;
+import org.cloudgate.sip.trace.SipTrace;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -67,7 +68,7 @@ class RegistrationIT {
                         Duration.ofSeconds(30), Duration.ofSeconds(2)),
                 new SipChannels(group, NioDatagramChannel.class, NioServerSocketChannel.class, NioSocketChannel.class,
                         false),
-                new RegisterOnly(), registry);
+                new RegisterOnly(), registry, new SipTrace(registry));
         var registrarLoop = stack.loops().get(1).layer().loop();
         // SIPp 3.6.1 computes MD5 digests only (its auth code refuses other algorithms), so MD5
         // alone is offered here; SHA-256 is covered by the unit tests.

@@ -19,6 +19,7 @@ import org.cloudgate.sip.codec.SipDecoderConfig;
 import org.cloudgate.sip.codec.SipErrorResponse;
 import org.cloudgate.sip.message.SipRequest;
 import org.cloudgate.sip.message.SipResponse;
+import org.cloudgate.sip.trace.SipTrace;
 import org.cloudgate.sip.transaction.Branch;
 import org.cloudgate.sip.transaction.InviteClientTransaction;
 import org.cloudgate.sip.transaction.ServerTransaction;
@@ -29,10 +30,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -79,7 +76,7 @@ class SipStackIT {
     private SipStack start(TransactionTimers timers, Optional<TlsFiles> tls) throws SipListenerException {
         stack = SipStack.start(new SipStackSettings("127.0.0.1", 0, 0, tls.isPresent() ? 0 : SipStackSettings.DISABLED,
                 tls, timers, SipDecoderConfig.DEFAULTS, Duration.ofSeconds(30), Duration.ofSeconds(2)),
-                channels, user, registry);
+                channels, user, registry, new SipTrace(registry));
         return stack;
     }
 
@@ -237,45 +234,19 @@ class SipStackIT {
 
     @Test
     void aTlsClientCompletesATransaction() throws Exception {
-        Path cert = dir.resolve("cert.pem");
-        Path key = dir.resolve("key.pem");
-        Process openssl = new ProcessBuilder("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
-                "-keyout", key.toString(), "-out", cert.toString(), "-days", "1", "-subj", "/CN=localhost")
-                .redirectErrorStream(true).start();
-        openssl.getInputStream().readAllBytes();
-        assertThat(openssl.waitFor()).isZero();
-        start(TransactionTimers.RFC_3261, Optional.of(new TlsFiles(cert, key, Optional.of(cert))));
+        start(TransactionTimers.RFC_3261, Optional.of(OpensslPeer.selfSigned(dir)));
         int tlsPort = stack.loops().get(0).tls().localAddress().getPort();
 
-        Process client = new ProcessBuilder("openssl", "s_client", "-connect", "127.0.0.1:" + tlsPort, "-quiet",
-                "-servername", "localhost").redirectErrorStream(true).start();
-        try {
-            String options = "OPTIONS sip:gateway@127.0.0.1 SIP/2.0\r\n"
-                    + "Via: SIP/2.0/TLS 127.0.0.1:5061;branch=" + Branch.next() + "\r\n"
-                    + "From: <sips:client@127.0.0.1>;tag=tls1\r\n"
-                    + "To: <sips:gateway@127.0.0.1>\r\n"
-                    + "Call-ID: tls-1@127.0.0.1\r\n"
-                    + "CSeq: 1 OPTIONS\r\n"
-                    + "Max-Forwards: 70\r\n"
-                    + "Content-Length: 0\r\n\r\n";
-            try (OutputStream in = client.getOutputStream()) {
-                in.write(options.getBytes(StandardCharsets.UTF_8));
-                in.flush();
-                BufferedReader out = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
-                String line;
-                String status = null;
-                while ((line = out.readLine()) != null) {
-                    if (line.startsWith("SIP/2.0 ")) {
-                        status = line;
-                        break;
-                    }
-                }
-                assertThat(status).isEqualTo("SIP/2.0 200 OK");
-            }
-            assertThat(user.requests).containsExactly("OPTIONS");
-        } finally {
-            client.destroyForcibly();
-        }
+        String options = "OPTIONS sip:gateway@127.0.0.1 SIP/2.0\r\n"
+                + "Via: SIP/2.0/TLS 127.0.0.1:5061;branch=" + Branch.next() + "\r\n"
+                + "From: <sips:client@127.0.0.1>;tag=tls1\r\n"
+                + "To: <sips:gateway@127.0.0.1>\r\n"
+                + "Call-ID: tls-1@127.0.0.1\r\n"
+                + "CSeq: 1 OPTIONS\r\n"
+                + "Max-Forwards: 70\r\n"
+                + "Content-Length: 0\r\n\r\n";
+        assertThat(OpensslPeer.statusLine(tlsPort, options)).isEqualTo("SIP/2.0 200 OK");
+        assertThat(user.requests).containsExactly("OPTIONS");
     }
 
     private static SipRequest request(String method, SipTransport via, String branch) {

@@ -18,6 +18,7 @@ import org.cloudgate.sip.transaction.TransactionTimers;
 import org.cloudgate.sip.transport.LoopStack;
 import org.cloudgate.sip.transport.SipChannels;
 import org.cloudgate.sip.transport.SipListenerException;
+import org.cloudgate.sip.trace.SipTrace;
 import org.cloudgate.sip.transport.SipStack;
 import org.cloudgate.sip.transport.SipStackSettings;
 
@@ -105,7 +106,7 @@ public final class SimulatedPbx implements AutoCloseable {
             try {
                 stack = SipStack.start(new SipStackSettings(description.host(), port, port, SipStackSettings.DISABLED,
                         Optional.empty(), timers, SipDecoderConfig.DEFAULTS, Duration.ofMinutes(5),
-                        Duration.ofSeconds(2)), channels, agent, registry);
+                        Duration.ofSeconds(2)), channels, agent, registry, new SipTrace(registry));
                 break;
             } catch (SipListenerException e) {
                 if (description.port() != 0 || attempt == PORT_ATTEMPTS) {

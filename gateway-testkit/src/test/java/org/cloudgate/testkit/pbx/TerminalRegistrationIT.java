@@ -19,6 +19,7 @@ import org.cloudgate.sip.transaction.TransactionTimers;
 import org.cloudgate.sip.transaction.TransactionUser;
 import org.cloudgate.sip.transport.LoopStack;
 import org.cloudgate.sip.transport.SipChannels;
+import org.cloudgate.sip.trace.SipTrace;
 import org.cloudgate.sip.transport.SipStack;
 import org.cloudgate.sip.transport.SipStackSettings;
 import org.junit.jupiter.api.AfterEach;
@@ -66,7 +67,7 @@ class TerminalRegistrationIT {
                         SipStackSettings.DISABLED, Optional.empty(), TransactionTimers.RFC_3261,
                         SipDecoderConfig.DEFAULTS, Duration.ofSeconds(30), Duration.ofSeconds(2)),
                 new SipChannels(group, NioDatagramChannel.class, NioServerSocketChannel.class, NioSocketChannel.class,
-                        false), new ResponsesOnly(), new SimpleMeterRegistry());
+                        false), new ResponsesOnly(), new SimpleMeterRegistry(), new SipTrace(new SimpleMeterRegistry()));
         LoopStack loop = gateway.loops().get(0);
         int gatewayPort = loop.udp().localAddress().getPort();
         PbxRegistration registration = new PbxRegistration(loop.layer(), loop.udp(),

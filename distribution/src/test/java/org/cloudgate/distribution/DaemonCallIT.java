@@ -69,8 +69,8 @@ class DaemonCallIT {
                 assertThat(pbx.awaitExit(10)).as(pbx.output()).isZero();
                 assertThat(pbx.output()).doesNotContain("Aborted");
                 String metrics = scrape(admin);
-                assertThat(metrics).contains("cloudgate_calls_started_total{kind=\"to-pbx\"} 1",
-                        "cloudgate_calls_ended_total{outcome=\"completed\"} 1", "cloudgate_calls_active 0");
+                assertThat(metrics).contains("cloudgate_calls_started_total{kind=\"to-pbx\"} 1.0",
+                        "cloudgate_calls_ended_total{outcome=\"completed\"} 1.0", "cloudgate_calls_active 0.0");
                 assertThat(Files.readString(messages, StandardCharsets.ISO_8859_1))
                         .contains("INVITE sip:000041791234567@127.0.0.2:" + pbx.port() + " SIP/2.0");
             }
@@ -136,7 +136,7 @@ class DaemonCallIT {
                     assertThat(pbx.awaitExit(30)).as(pbx.output() + route.output() + daemon.output()).isZero();
                 }
                 assertThat(route.awaitExit(30)).as(route.output() + daemon.output()).isZero();
-                assertThat(scrape(admin)).contains("cloudgate_calls_rules_total{rule=\"gsm-routed\"} 1");
+                assertThat(scrape(admin)).contains("cloudgate_calls_rules_total{rule=\"gsm-routed\"} 1.0");
             }
         }
         return Files.readString(log);

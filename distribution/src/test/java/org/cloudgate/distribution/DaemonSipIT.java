@@ -38,7 +38,7 @@ class DaemonSipIT {
             peer.setSoTimeout(5000);
 
             String ok = exchange(peer, gateway, options("z9hG4bK-probe1"));
-            assertThat(ok).startsWith("SIP/2.0 200 OK\r\n").contains("Allow: OPTIONS, REGISTER\r\n", "branch=z9hG4bK-probe1");
+            assertThat(ok).startsWith("SIP/2.0 200 OK\r\n").contains("Allow: INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, UPDATE, INFO, REFER, NOTIFY\r\n", "branch=z9hG4bK-probe1");
 
             Files.writeString(config, config(false, 0));
             daemon.signal("HUP");

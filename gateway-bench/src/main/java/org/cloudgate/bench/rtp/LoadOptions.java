@@ -4,13 +4,13 @@ import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
 
-/** {@code --name value} command-line options of the RTP load tools. */
-final class LoadOptions {
+/** {@code --name value} command-line options of the load tools. */
+public final class LoadOptions {
 
     private LoadOptions() {
     }
 
-    static Map<String, String> parse(String[] args) {
+    public static Map<String, String> parse(String[] args) {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--") || i + 1 >= args.length) {
@@ -21,7 +21,7 @@ final class LoadOptions {
         return options;
     }
 
-    static InetSocketAddress address(String hostPort) {
+    public static InetSocketAddress address(String hostPort) {
         int colon = hostPort.lastIndexOf(':');
         return new InetSocketAddress(hostPort.substring(0, colon), Integer.parseInt(hostPort.substring(colon + 1)));
     }

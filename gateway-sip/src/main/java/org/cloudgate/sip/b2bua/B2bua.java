@@ -87,7 +87,9 @@ public final class B2bua {
             } finally {
                 response.release();
             }
-            metrics.callRefused();
+            if (reject.status() != 401 && reject.status() != 407) {
+                metrics.callRefused();   // a challenge is the first half of a call, not a refusal
+            }
             return;
         }
         new Call(table(transaction), transaction, request, (CallPlan.Forward) plan).start(request);

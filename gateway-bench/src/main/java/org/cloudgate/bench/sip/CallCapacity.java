@@ -1,0 +1,131 @@
+package org.cloudgate.bench.sip;
+
+import org.cloudgate.bench.rtp.LoadOptions;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The call-rate finder: SIPp's built-in uac places calls through a SIP hop to SIPp's built-in uas
+ * (basic call, INVITE/180/200/ACK, held {@code --hold} ms, BYE/200), one step per call rate, and
+ * reports for each step the calls attempted, succeeded and failed. The answer is the highest rate
+ * with at most {@code --max-failed} percent failed calls (a call SIPp never finished counts as
+ * failed). The hop is any address: cloudgate, or another proxy measured in the same run.
+ *
+ * <pre>
+ * java -cp gateway-bench/target/benchmarks.jar org.cloudgate.bench.sip.CallCapacity \
+ *      --target 127.0.0.1:5080 --service 202 --uac-ip 127.0.0.2 --uas 127.0.0.2:5070 \
+ *      --rates 1000,2000,3000,4000,5000 --seconds 10 --hold 1000 [--label cloudgate]
+ * </pre>
+ * {@code --service} is the Request-URI user of the INVITEs; {@code --uac-ip} the address the calls
+ * come from (cloudgate knows the PBX by its address). SIPp must be on the PATH.
+ */
+public final class CallCapacity {
+
+    private static final Pattern SUCCESSFUL = Pattern.compile("Successful call\\s*\\|\\s*\\d+\\s*\\|\\s*(\\d+)");
+    private static final Pattern FAILED = Pattern.compile("Failed call\\s*\\|\\s*\\d+\\s*\\|\\s*(\\d+)");
+
+    /** One step: calls SIPp was asked for, and how they ended. */
+    record Step(int rate, int attempted, int succeeded, int failed) {
+
+        double failedPercent() {
+            int lost = Math.max(failed, attempted - succeeded);
+            return attempted == 0 ? 100 : 100.0 * lost / attempted;
+        }
+    }
+
+    private CallCapacity() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = LoadOptions.parse(args);
+        String target = required(options, "target");
+        String service = options.getOrDefault("service", "service");
+        String uacIp = options.getOrDefault("uac-ip", "127.0.0.1");
+        String uas = options.getOrDefault("uas", "127.0.0.1:5070");
+        int seconds = Integer.parseInt(options.getOrDefault("seconds", "10"));
+        int hold = Integer.parseInt(options.getOrDefault("hold", "1000"));
+        double maxFailed = Double.parseDouble(options.getOrDefault("max-failed", "0.5"));
+        String label = options.getOrDefault("label", target);
+        List<Integer> rates = new ArrayList<>();
+        for (String rate : options.getOrDefault("rates", "500,1000,2000,3000,4000,5000,6000").split(",")) {
+            rates.add(Integer.parseInt(rate.trim()));
+        }
+        Path work = Files.createTempDirectory("call-capacity");
+        int uasPort = Integer.parseInt(uas.substring(uas.lastIndexOf(':') + 1));
+        String uasIp = uas.substring(0, uas.lastIndexOf(':'));
+        Process server = new ProcessBuilder("sipp", "-sn", "uas", "-i", uasIp, "-p", Integer.toString(uasPort),
+                "-nostdin")
+                .redirectErrorStream(true).redirectOutput(work.resolve("uas.out").toFile()).start();
+        List<Step> steps = new ArrayList<>();
+        try {
+            Thread.sleep(500);
+            System.out.printf(Locale.ROOT, "%-12s %8s %10s %10s %8s %9s%n", "hop", "rate/s", "attempted", "succeeded",
+                    "failed", "failed%");
+            for (int rate : rates) {
+                Step step = step(work, target, service, uacIp, rate, seconds, hold);
+                steps.add(step);
+                System.out.printf(Locale.ROOT, "%-12s %8d %10d %10d %8d %8.2f%%%n", label, step.rate(),
+                        step.attempted(), step.succeeded(), step.failed(), step.failedPercent());
+                if (step.failedPercent() > 5 * maxFailed && step.failedPercent() > 5) {
+                    break;   // saturated: higher rates only fail more
+                }
+                Thread.sleep(2000);
+            }
+        } finally {
+            server.destroy();
+            server.waitFor(5, TimeUnit.SECONDS);
+        }
+        int best = 0;
+        for (Step step : steps) {
+            if (step.failedPercent() <= maxFailed) {
+                best = Math.max(best, step.rate());
+            }
+        }
+        System.out.printf(Locale.ROOT, "%s: highest rate with at most %.1f%% failed calls: %d calls/s%n", label,
+                maxFailed, best);
+    }
+
+    private static Step step(Path work, String target, String service, String uacIp, int rate, int seconds, int hold)
+            throws IOException, InterruptedException {
+        int calls = rate * seconds;
+        Path out = work.resolve("uac-" + rate + ".out");
+        Process client = new ProcessBuilder("sipp", "-sn", "uac", "-s", service, "-i", uacIp, "-p", "0",
+                "-r", Integer.toString(rate), "-m", Integer.toString(calls), "-d", Integer.toString(hold),
+                "-l", Integer.toString(rate * (hold / 1000 + 3)), "-timeout", (seconds + 30) + "s",
+                "-max_socket", "50000", "-nostdin", "-trace_err", "-error_file",
+                work.resolve("uac-" + rate + "-errors.log").toString(), target)
+                .redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        if (!client.waitFor(seconds + 60L, TimeUnit.SECONDS)) {
+            client.destroyForcibly();
+        }
+        String screen = Files.readString(out, StandardCharsets.ISO_8859_1);
+        return new Step(rate, calls, last(SUCCESSFUL, screen), last(FAILED, screen));
+    }
+
+    private static int last(Pattern pattern, String text) {
+        Matcher m = pattern.matcher(text);
+        int value = 0;
+        while (m.find()) {
+            value = Integer.parseInt(m.group(1));
+        }
+        return value;
+    }
+
+    private static String required(Map<String, String> options, String name) {
+        String value = options.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("--" + name + " is required");
+        }
+        return value;
+    }
+}

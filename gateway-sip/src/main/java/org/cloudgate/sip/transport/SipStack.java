@@ -127,7 +127,7 @@ public final class SipStack implements AutoCloseable {
         SipDatagramDecoder decoder = new SipDatagramDecoder(settings.limits(), new SipCodecMetrics(registry, "udp"));
         SipDatagramEncoder encoder = new SipDatagramEncoder();
         SipRejectionResponder responder = new SipRejectionResponder();
-        TransactionDispatcher dispatcher = new TransactionDispatcher(stacks::get, this::byIndex, LoopStack::udp);
+        TransactionDispatcher dispatcher = new TransactionDispatcher(stacks::get, this::byIndex, LoopStack::udp, stacks::size);
         DatagramTap tap = new DatagramTap(trace);
         int port = settings.udpPort();
         for (EventLoop loop : channels.epoll() ? loops : loops.subList(0, 1)) {
@@ -179,7 +179,7 @@ public final class SipStack implements AutoCloseable {
         SipCodecMetrics metrics = new SipCodecMetrics(registry, transport);
         SipRejectionResponder responder = new SipRejectionResponder();
         TransactionDispatcher dispatcher = new TransactionDispatcher(stacks::get, this::byIndex,
-                "tls".equals(transport) ? LoopStack::tls : LoopStack::tcp);
+                "tls".equals(transport) ? LoopStack::tls : LoopStack::tcp, stacks::size);
         long idle = settings.idleTimeout().toMillis();
         return new ChannelInitializer<>() {
             @Override

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import java.net.InetSocketAddress;
 import java.util.function.Function;
 import java.util.function.IntFunction;
+import java.util.function.IntSupplier;
 
 /**
  * The last handler of every SIP pipeline: hands each accepted message, with its source and
@@ -30,17 +31,20 @@ final class TransactionDispatcher extends ChannelInboundHandlerAdapter {
     private final Function<EventLoop, LoopStack> stacks;
     private final IntFunction<LoopStack> byIndex;
     private final Function<LoopStack, SipTransport> transport;
+    private final IntSupplier loopCount;
 
     /**
      * @param stacks    the stack of a loop
      * @param byIndex   the stack of the loop with a number, or {@code null} for none
      * @param transport which of a stack's transports this pipeline carries
+     * @param loopCount how many loops there are, numbered from 0
      */
     TransactionDispatcher(Function<EventLoop, LoopStack> stacks, IntFunction<LoopStack> byIndex,
-                          Function<LoopStack, SipTransport> transport) {
+                          Function<LoopStack, SipTransport> transport, IntSupplier loopCount) {
         this.stacks = stacks;
         this.byIndex = byIndex;
         this.transport = transport;
+        this.loopCount = loopCount;
     }
 
     @Override
@@ -68,11 +72,14 @@ final class TransactionDispatcher extends ChannelInboundHandlerAdapter {
 
     /**
      * A response goes to the loop its branch names, a request inside a dialog to the loop its To
-     * tag names (the dialog's); everything else stays on this loop.
+     * tag names (the dialog's), and any other request to a loop chosen by its Call-ID. A peer's
+     * datagrams all arrive on one socket (the kernel spreads a shared port by address), so the
+     * Call-ID is what spreads the calls of one busy peer, such as the PBX, over every loop; the
+     * retransmissions, the CANCEL and the ACK of a request share its Call-ID and follow it.
      */
     private void deliver(LoopStack here, SipMessage message, InetSocketAddress source) {
         LoopStack owner = here;
-        int loop = message.isRequest() ? dialogLoop(message) : Branch.loopOf(message.topVia().branch());
+        int loop = message.isRequest() ? requestLoop(message) : Branch.loopOf(message.topVia().branch());
         LoopStack named = loop < 0 || loop == here.layer().index() ? null : byIndex.apply(loop);
         if (named != null) {
             owner = named;
@@ -86,12 +93,18 @@ final class TransactionDispatcher extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private static int dialogLoop(SipMessage request) {
+    private int requestLoop(SipMessage request) {
         if (request.rejection() != null) {
             return -1;
         }
         NameAddress to = request.to();
-        return to == null ? -1 : DialogTag.loopOf(to.tag());
+        int dialog = to == null ? -1 : DialogTag.loopOf(to.tag());
+        if (dialog >= 0) {
+            return dialog;
+        }
+        String callId = request.callId();
+        int loops = loopCount.getAsInt();
+        return callId == null || loops <= 1 ? -1 : Math.floorMod(callId.hashCode(), loops);
     }
 
     @Override

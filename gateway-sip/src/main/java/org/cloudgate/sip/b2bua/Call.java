@@ -1,6 +1,7 @@
 package org.cloudgate.sip.b2bua;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.util.concurrent.ScheduledFuture;
 import org.cloudgate.sip.auth.DigestChallengeKind;
 import org.cloudgate.sip.codec.SipErrorResponse;
@@ -47,6 +48,8 @@ final class Call {
     private final List<Fork> forks = new ArrayList<>(1);
     State state = State.PROCEEDING;
     private SipResponse bestFailure;
+    /** The caller's offer as the callee side gets it, when the media policy rewrote it. */
+    ByteBuf offer;
     private ScheduledFuture<?> ringTimer;
     private ScheduledFuture<?> durationTimer;
 
@@ -75,6 +78,15 @@ final class Call {
     void start(SipRequest request) {
         table.add(this);
         table.b2bua.metrics.callStarted(plan.kind());
+        if (!lateOffer) {
+            try {
+                offer = plan.media().towardCallee(request.content());
+            } catch (MediaRefusedException e) {
+                respondToCaller(488, "Not Acceptable Here", "Warning: 399 cloudgate \"" + e.getMessage() + '"');
+                end(CallOutcome.REFUSED);
+                return;
+            }
+        }
         ringTimer = table.layer.loop().schedule(this::ringTimeout, table.b2bua.settings.ringTimeout().toMillis(),
                 TimeUnit.MILLISECONDS);
         long cseq = request.cseq().number();
@@ -115,6 +127,9 @@ final class Call {
 
     private void relayToCaller(SipResponse response) {
         SipResponse out = table.b2bua.messages.response(response, invite.request(), caller.localTag, caller.transport);
+        if (!withMedia(out, response, false)) {
+            out.setContent(Unpooled.EMPTY_BUFFER);
+        }
         try {
             invite.respond(out);
         } finally {
@@ -155,6 +170,13 @@ final class Call {
             sendAck(callee, fork.cseq, null);
         }
         SipResponse out = table.b2bua.messages.response(response, invite.request(), caller.localTag, caller.transport);
+        if (!withMedia(out, response, false)) {
+            out.release();
+            respondToCaller(488, "Not Acceptable Here");
+            bye(callee, "the answer's media cannot be carried");
+            end(CallOutcome.FAILED);
+            return;
+        }
         invite.respond(out);
         caller.unacknowledged = new PendingAnswer(caller, out, invite.request().cseq().number(),
                 table.layer.timers(), () -> hangUp("no ACK for the 2xx"));
@@ -186,6 +208,29 @@ final class Call {
             }
         }
         end(CallOutcome.ofFailure(bestFailure.status()));
+    }
+
+    /**
+     * Puts the body of {@code received}, as the media policy rewrites it, into {@code out}.
+     *
+     * @param towardCallee the direction the body travels
+     * @return false when the policy refused the description
+     */
+    private boolean withMedia(SipMessage out, SipMessage received, boolean towardCallee) {
+        ByteBuf body = received.content();
+        if (!body.isReadable()) {
+            return true;
+        }
+        try {
+            ByteBuf rewritten = towardCallee ? plan.media().towardCallee(body) : plan.media().towardCaller(body);
+            if (rewritten != null) {
+                out.setContent(rewritten);
+            }
+            return true;
+        } catch (MediaRefusedException e) {
+            log.debug("call {}: media refused: {}", caller.callId, e.getMessage());
+            return false;
+        }
     }
 
     /** RFC 3261 section 16.7 step 6, simplified: 6xx first, then the lowest class. */
@@ -251,10 +296,18 @@ final class Call {
     }
 
     private void respondToCaller(int status, String reason) {
+        respondToCaller(status, reason, null);
+    }
+
+    private void respondToCaller(int status, String reason, String header) {
         if (!invite.pending()) {
             return;
         }
         SipResponse response = SipErrorResponse.of(invite.request(), status, reason);
+        if (header != null) {
+            int colon = header.indexOf(':');
+            response.addHeader(header.substring(0, colon), header.substring(colon + 1).trim());
+        }
         try {
             invite.respond(response);
         } finally {
@@ -291,6 +344,12 @@ final class Call {
         }
         long outCseq = ++to.localCseq;
         SipRequest out = table.b2bua.messages.inDialog(request, to, outCseq, table.layer.newBranch());
+        if (!withMedia(out, request, from == caller)) {
+            out.release();
+            --to.localCseq;
+            answer(transaction, 488, "Not Acceptable Here", null);
+            return;
+        }
         boolean bye = SipMethods.BYE.equals(method);
         table.b2bua.metrics.relayedInDialog();
         table.layer.send(out, to.peer, to.transport, (t, response) -> inDialogResponse(from, to, transaction, outCseq,
@@ -317,6 +376,9 @@ final class Call {
             return;
         }
         SipResponse out = table.b2bua.messages.response(response, transaction.request(), from.localTag, from.transport);
+        if (!withMedia(out, response, to == caller)) {
+            out.setContent(Unpooled.EMPTY_BUFFER);
+        }
         if (invite && status >= 200 && status < 300 && state != State.ENDED) {
             to.ackOwedFor = outCseq;
             transaction.respond(out);
@@ -357,6 +419,9 @@ final class Call {
         String branch = table.layer.newBranch();
         SipRequest ack = relayed == null ? table.b2bua.messages.originate(SipMethods.ACK, to, cseq, branch, "")
                 : table.b2bua.messages.inDialog(relayed, to, cseq, branch);
+        if (relayed != null && !withMedia(ack, relayed, to == callee)) {
+            ack.setContent(Unpooled.EMPTY_BUFFER);
+        }
         ByteBuf encoded;
         try {
             encoded = ack.encode(table.layer.allocator());
@@ -435,6 +500,15 @@ final class Call {
         if (bestFailure != null) {
             bestFailure.release();
             bestFailure = null;
+        }
+        if (offer != null) {
+            offer.release();
+            offer = null;
+        }
+        try {
+            plan.media().close();
+        } catch (RuntimeException e) {
+            log.warn("closing the media of call {} failed: {}", caller.callId, e.toString());
         }
         table.b2bua.metrics.callEnded(outcome);
     }

@@ -27,8 +27,9 @@ public sealed interface CallPlan {
      * @param kind    a low-cardinality label for metrics and logs, e.g. {@code to-pbx}
      * @param caller  the From written toward every target
      * @param rewrite further edits of each outgoing INVITE (identity and redirection headers)
+     * @param media   what happens to the call's session descriptions; closed when the call ends
      */
-    record Forward(String kind, List<CallTarget> targets, CallerIdentity caller, Rewrite rewrite)
+    record Forward(String kind, List<CallTarget> targets, CallerIdentity caller, Rewrite rewrite, CallMedia media)
             implements CallPlan {
 
         public Forward {
@@ -36,6 +37,11 @@ public sealed interface CallPlan {
                 throw new IllegalArgumentException("a call needs a target");
             }
             targets = List.copyOf(targets);
+        }
+
+        /** A call whose media passes through unchanged. */
+        public Forward(String kind, List<CallTarget> targets, CallerIdentity caller, Rewrite rewrite) {
+            this(kind, targets, caller, rewrite, CallMedia.PASS_THROUGH);
         }
     }
 

@@ -47,6 +47,9 @@ final class Fork {
         }
         SipRequest out = table.b2bua.messages.invite(request, target, transport, table.layer.newBranch(), callId,
                 call.calleeFrom, cseq, call.plan.rewrite());
+        if (call.offer != null) {
+            out.setContent(call.offer.retainedDuplicate());
+        }
         if (credentialsHeader != null) {
             out.setHeader(credentialsHeader, credentials);
         }

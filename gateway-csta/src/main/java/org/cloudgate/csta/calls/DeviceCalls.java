@@ -36,6 +36,10 @@ public final class DeviceCalls implements DeviceMonitors.DeviceListener {
     private final Map<ForwardingType, ForwardingSetting> forwarding = new EnumMap<>(ForwardingType.class);
     private ForwardingSetting untypedForwarding;
     private boolean doNotDisturb;
+    /** Whether the calls changed since they were last published. */
+    private boolean changed;
+    /** The presence the features alone give, kept so that an event need not rebuild the forwarding list. */
+    private Presence idlePresence = Presence.AVAILABLE;
     private volatile Presence presence = Presence.AVAILABLE;
     private volatile List<Call> published = List.of();
 
@@ -132,6 +136,7 @@ public final class DeviceCalls implements DeviceMonitors.DeviceListener {
     public void onSnapshot(List<SnapshotCall> snapshot) {
         Map<String, Call> previous = new LinkedHashMap<>(calls);
         calls.clear();
+        changed = true;
         for (SnapshotCall entry : snapshot) {
             String callId = entry.connection().callId();
             LocalConnectionState state = entry.callState().isEmpty() ? null : entry.callState().get(0);
@@ -161,6 +166,7 @@ public final class DeviceCalls implements DeviceMonitors.DeviceListener {
     public void forwardingQueried(List<ForwardingSetting> settings) {
         forwarding.clear();
         untypedForwarding = null;
+        featuresChanged();
         for (ForwardingSetting setting : settings) {
             forwarding(setting);
         }
@@ -169,6 +175,7 @@ public final class DeviceCalls implements DeviceMonitors.DeviceListener {
 
     private void doNotDisturb(boolean on) {
         doNotDisturb = on;
+        featuresChanged();
     }
 
     private void forwarding(ForwardingSetting setting) {
@@ -177,6 +184,19 @@ public final class DeviceCalls implements DeviceMonitors.DeviceListener {
         } else {
             forwarding.put(setting.forwardingType(), setting);
         }
+        featuresChanged();
+    }
+
+    private void featuresChanged() {
+        idlePresence = Presence.of(List.of(), doNotDisturb, forwardingList());
+    }
+
+    private List<ForwardingSetting> forwardingList() {
+        List<ForwardingSetting> settings = new ArrayList<>(forwarding.values());
+        if (untypedForwarding != null) {
+            settings.add(untypedForwarding);
+        }
+        return settings;
     }
 
     private boolean isThisDevice(String named, ConnectionId connection) {
@@ -331,6 +351,7 @@ public final class DeviceCalls implements DeviceMonitors.DeviceListener {
     private Call change(Call call) {
         Call previous = calls.put(call.callId(), call);
         if (!call.equals(previous)) {
+            changed = true;
             listener.callChanged(device, call);
         }
         return call;
@@ -339,17 +360,18 @@ public final class DeviceCalls implements DeviceMonitors.DeviceListener {
     private void end(String callId) {
         Call gone = callId == null ? null : calls.remove(callId);
         if (gone != null) {
+            changed = true;
             listener.callChanged(device, new Call(gone.connection(), LocalConnectionState.NULL, gone.parties()));
         }
     }
 
     private void publish() {
-        published = List.copyOf(calls.values());
-        List<ForwardingSetting> settings = new ArrayList<>(forwarding.values());
-        if (untypedForwarding != null) {
-            settings.add(untypedForwarding);
+        if (changed) {
+            changed = false;
+            published = List.copyOf(calls.values());
         }
-        Presence next = Presence.of(published, doNotDisturb, settings);
+        Presence byCalls = Presence.ofCalls(published);
+        Presence next = byCalls != null ? byCalls : idlePresence;
         Presence previous = presence;
         if (next != previous) {
             presence = next;

@@ -32,6 +32,23 @@ public enum Presence {
 
     /** The presence of a device with these calls and features. */
     public static Presence of(Collection<Call> calls, boolean doNotDisturb, Collection<ForwardingSetting> forwarding) {
+        Presence byCalls = ofCalls(calls);
+        if (byCalls != null) {
+            return byCalls;
+        }
+        if (doNotDisturb) {
+            return DO_NOT_DISTURB;
+        }
+        for (ForwardingSetting setting : forwarding) {
+            if (setting.forwardStatus() && isImmediate(setting.forwardingType())) {
+                return FORWARDED;
+            }
+        }
+        return AVAILABLE;
+    }
+
+    /** The presence the calls alone give ({@link #BUSY}, {@link #RINGING}, {@link #ON_HOLD}), or {@code null}. */
+    static Presence ofCalls(Collection<Call> calls) {
         boolean ringing = false;
         boolean held = false;
         for (Call call : calls) {
@@ -50,18 +67,7 @@ public enum Presence {
         if (ringing) {
             return RINGING;
         }
-        if (held) {
-            return ON_HOLD;
-        }
-        if (doNotDisturb) {
-            return DO_NOT_DISTURB;
-        }
-        for (ForwardingSetting setting : forwarding) {
-            if (setting.forwardStatus() && isImmediate(setting.forwardingType())) {
-                return FORWARDED;
-            }
-        }
-        return AVAILABLE;
+        return held ? ON_HOLD : null;
     }
 
     private static boolean isImmediate(ForwardingType type) {

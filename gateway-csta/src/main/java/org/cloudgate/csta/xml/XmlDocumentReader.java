@@ -90,6 +90,8 @@ final class XmlDocumentReader {
         private final List<String[]> namespaces = new ArrayList<>(4);
         private final List<Integer> namespaceDepths = new ArrayList<>(4);
         private final StringBuilder text = new StringBuilder();
+        /** The hash {@link #name()} computed of the local part of the last name it scanned. */
+        private int nameHash;
 
         Parse(byte[] in, int begin, int end) {
             this.in = in;
@@ -201,7 +203,8 @@ final class XmlDocumentReader {
                 boolean empty = attributes(depth);
                 String prefix = colon < 0 ? null : ascii(nameStart, colon);
                 String namespace = resolve(prefix, nameStart);
-                XmlElement element = new XmlElement(name(colon < 0 ? nameStart : colon + 1, nameEnd), current);
+                XmlElement element = new XmlElement(name(colon < 0 ? nameStart : colon + 1, nameEnd, nameHash),
+                        current);
                 if (current == null) {
                     root = element;
                     rootNamespace[0] = namespace;
@@ -224,12 +227,7 @@ final class XmlDocumentReader {
                     content(current);
                     if (startsWith("</")) {
                         pos += 2;
-                        int closeStart = pos;
-                        name();
-                        if (!Arrays.equals(in, openStart[depth], openEnd[depth], in, closeStart, pos)) {
-                            throw fail("end tag </" + ascii(closeStart, pos) + "> does not match <"
-                                    + ascii(openStart[depth], openEnd[depth]) + ">");
-                        }
+                        closeTag(openStart[depth], openEnd[depth]);
                         skipSpace();
                         expect('>');
                         current.trimText();
@@ -331,7 +329,7 @@ final class XmlDocumentReader {
                 }
                 boolean namespaceDeclaration = attribute.equals("xmlns") || attribute.startsWith("xmlns:");
                 String value = namespaceDeclaration && indexOf("&", valueStart, pos) < 0
-                        ? name(valueStart, pos) : unescape(valueStart, pos);
+                        ? name(valueStart, pos, hash(valueStart, pos)) : unescape(valueStart, pos);
                 pos++;
                 if (seen == null) {
                     seen = new ArrayList<>(2);
@@ -381,35 +379,65 @@ final class XmlDocumentReader {
             return null;
         }
 
-        /** Scans a name (XML 1.0 2.3); returns the offset of its first colon, or -1. */
+        /** The name of an end tag, which must repeat the start tag's (XML 1.0 3, element type match). */
+        private void closeTag(int openFrom, int openTo) {
+            int length = openTo - openFrom;
+            int at = pos;
+            boolean same = end - pos > length;
+            for (int i = 0; same && i < length; i++) {
+                same = in[pos + i] == in[openFrom + i];
+            }
+            if (same && NAME[in[pos + length] & 0xFF] == 0 && in[pos + length] != ':') {
+                pos += length;
+                return;
+            }
+            name();
+            String found = ascii(at, pos);
+            pos = at;
+            throw fail("end tag </" + found + "> does not match <" + ascii(openFrom, openTo) + ">");
+        }
+
+        /**
+         * Scans a name (XML 1.0 2.3) and leaves its hash in {@link #nameHash}; returns the offset
+         * of its first colon, or -1.
+         */
         private int name() {
             int start = pos;
             int colon = -1;
+            int hash = 0;
             if (pos < end && NAME[in[pos] & 0xFF] == NAME_START) {
+                hash = in[pos];
                 pos++;
                 while (pos < end) {
                     byte kind = NAME[in[pos] & 0xFF];
                     if (kind != 0) {
+                        hash = 31 * hash + in[pos];
                         pos++;
                     } else if (in[pos] == ':' && colon < 0) {
                         colon = pos++;
+                        hash = 0;
                     } else {
                         break;
                     }
                 }
             }
+            nameHash = hash;
             if (pos == start || colon == pos - 1) {
                 throw fail(pos >= end ? "document ends inside a tag" : "malformed name");
             }
             return colon;
         }
 
-        /** A local name or namespace name, from the shared table when it was seen before. */
-        private String name(int from, int to) {
+        private int hash(int from, int to) {
             int hash = 0;
             for (int i = from; i < to; i++) {
                 hash = 31 * hash + in[i];
             }
+            return hash;
+        }
+
+        /** A local name or namespace name, from the shared table when it was seen before. */
+        private String name(int from, int to, int hash) {
             int slot = (hash ^ (hash >>> 16)) & (NAME_TABLE_SIZE - 1);
             CachedName cached = names[slot];
             if (cached != null && Arrays.equals(cached.bytes(), 0, cached.bytes().length, in, from, to)) {

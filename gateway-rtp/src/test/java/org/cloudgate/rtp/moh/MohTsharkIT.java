@@ -4,20 +4,15 @@ import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import org.cloudgate.rtp.relay.DatagramTransport;
+import org.cloudgate.testkit.capture.Tshark;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -36,7 +31,7 @@ class MohTsharkIT {
 
     @Test
     void tsharkDecodesMusicOnHoldAsRtp(@TempDir Path dir) throws Exception {
-        assumeTrue(onPath("tshark"), "tshark not installed");
+        assumeTrue(Tshark.installed(), "tshark not installed");
         Path capture = dir.resolve("moh.pcap");
         DatagramTransport transport = DatagramTransport.start(1, true);
         try (DatagramSocket held = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
@@ -44,7 +39,7 @@ class MohTsharkIT {
             Process tshark = new ProcessBuilder("tshark", "-i", "lo", "-f", "udp and dst port " + port,
                     "-c", Integer.toString(PACKETS), "-a", "duration:20", "-w", capture.toString())
                     .redirectErrorStream(true).start();
-            assumeTrue(waitForCapture(tshark), "tshark cannot capture on lo");
+            assumeTrue(Tshark.awaitCapturing(tshark), "tshark cannot capture on lo");
             Channel channel = new Bootstrap().group(transport.group()).channel(transport.channel())
                     .handler(new ChannelInboundHandlerAdapter())
                     .bind(new InetSocketAddress("127.0.0.1", 0)).sync().channel();
@@ -55,10 +50,10 @@ class MohTsharkIT {
             player.stop();
             channel.close().sync();
 
-            List<String> rows = run("tshark", "-r", capture.toString(), "-d", "udp.port==" + port + ",rtp",
+            List<String> rows = Tshark.read("-r", capture.toString(), "-d", "udp.port==" + port + ",rtp",
                     "-T", "fields", "-E", "separator=,", "-e", "rtp.version", "-e", "rtp.p_type",
                     "-e", "rtp.marker", "-e", "rtp.seq", "-e", "rtp.ssrc");
-            List<String> problems = run("tshark", "-r", capture.toString(), "-d", "udp.port==" + port + ",rtp",
+            List<String> problems = Tshark.read("-r", capture.toString(), "-d", "udp.port==" + port + ",rtp",
                     "-Y", "!rtp || _ws.malformed || _ws.expert.severity >= error");
 
             assertThat(rows).hasSize(PACKETS);
@@ -75,42 +70,5 @@ class MohTsharkIT {
         } finally {
             transport.shutdown();
         }
-    }
-
-    private static boolean onPath(String command) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (Files.isExecutable(Path.of(dir, command))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** tshark says "Capturing on 'Loopback: lo'" once it listens. */
-    private static boolean waitForCapture(Process tshark) throws IOException {
-        BufferedReader out = new BufferedReader(new InputStreamReader(tshark.getInputStream(), StandardCharsets.UTF_8));
-        String line;
-        while ((line = out.readLine()) != null) {
-            if (line.contains("Capturing on")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static List<String> run(String... command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null) {
-                if (!line.isBlank()) {
-                    lines.add(line);
-                }
-            }
-        }
-        assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        return lines;
     }
 }

@@ -13,10 +13,8 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +29,7 @@ import org.cloudgate.csta.model.ConnectionId;
 import org.cloudgate.csta.model.ForwardingType;
 import org.cloudgate.csta.monitor.EventRouter;
 import org.cloudgate.csta.xml.XmlNamespaces;
+import org.cloudgate.testkit.capture.Tshark;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,7 +49,7 @@ class CstaTsharkIT {
     @ParameterizedTest
     @EnumSource(CstaEncoding.class)
     void tsharkFindsNoMalformedPacketInASession(CstaEncoding encoding, @TempDir Path dir) throws Exception {
-        assumeThat(onPath("tshark")).as("tshark installed").isTrue();
+        assumeThat(Tshark.installed()).as("tshark installed").isTrue();
         Path capture = dir.resolve("csta.pcap");
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
         try (SimulatedCstaService pbx = new SimulatedCstaService(encoding, "secret",
@@ -58,7 +57,7 @@ class CstaTsharkIT {
             Process tshark = new ProcessBuilder("tshark", "-i", "lo", "-f", "tcp port " + pbx.port(),
                     "-a", "duration:60", "-P", "-w", capture.toString()).redirectErrorStream(true).start();
             try {
-                assumeThat(waitForCapture(tshark)).as("tshark can capture on lo").isTrue();
+                assumeThat(Tshark.awaitCapturing(tshark)).as("tshark can capture on lo").isTrue();
                 awaitFirstPacket(tshark, pbx.port());
                 EventRouter router = new EventRouter();
                 SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -95,9 +94,9 @@ class CstaTsharkIT {
             }
             String protocol = encoding.name().toLowerCase(Locale.ROOT);
             String decodeAs = "tcp.port==" + pbx.port() + "," + protocol;
-            List<String> decoded = run("tshark", "-r", capture.toString(), "-d", decodeAs, "-Y", "tcp.len > 0",
+            List<String> decoded = Tshark.read("-r", capture.toString(), "-d", decodeAs, "-Y", "tcp.len > 0",
                     "-T", "fields", "-e", "_ws.col.Protocol");
-            List<String> problems = run("tshark", "-r", capture.toString(), "-d", decodeAs,
+            List<String> problems = Tshark.read("-r", capture.toString(), "-d", decodeAs,
                     "-Y", "_ws.malformed || _ws.expert.severity >= error");
 
             // a frame that only carries the start of a message shows as TCP until tshark reassembles it
@@ -107,27 +106,6 @@ class CstaTsharkIT {
                     .filteredOn(column -> column.toLowerCase(Locale.ROOT).endsWith(protocol)).hasSizeGreaterThan(10);
             assertThat(problems).isEmpty();
         }
-    }
-
-    private static boolean onPath(String command) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (Files.isExecutable(Path.of(dir, command))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** tshark says "Capturing on 'Loopback: lo'" once it listens. */
-    private static boolean waitForCapture(Process tshark) throws IOException {
-        BufferedReader out = new BufferedReader(new InputStreamReader(tshark.getInputStream(), StandardCharsets.UTF_8));
-        String line;
-        while ((line = out.readLine()) != null) {
-            if (line.contains("Capturing on")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
@@ -153,21 +131,5 @@ class CstaTsharkIT {
         });
         drain.setDaemon(true);
         drain.start();
-    }
-
-    private static List<String> run(String... command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader out = new BufferedReader(
-                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = out.readLine()) != null) {
-                if (!line.isBlank()) {
-                    lines.add(line);
-                }
-            }
-        }
-        assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
-        return lines;
     }
 }

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -258,6 +259,41 @@ class CallStatesIT {
         awaitPresence("220", Presence.AVAILABLE);
         awaitPresence("221", Presence.AVAILABLE);
         assertThat(registry.get("cloudgate.csta.link.reconnects").counter().count()).isGreaterThanOrEqualTo(1.0);
+    }
+
+    /** A frame that frames but does not decode: a bare INTEGER for BER, an unclosed element for XML. */
+    private static byte[] malformedFrame(CstaEncoding encoding) {
+        if (encoding == CstaEncoding.BER) {
+            return new byte[] {0x02, 0x01, 0x05};
+        }
+        byte[] document = "<?xml version=\"1.0\"?><HeldEvent><monitorCrossRefID>1".getBytes(StandardCharsets.UTF_8);
+        byte[] frame = new byte[8 + document.length];
+        frame[2] = (byte) (frame.length >> 8);
+        frame[3] = (byte) frame.length;
+        System.arraycopy("9999".getBytes(StandardCharsets.US_ASCII), 0, frame, 4, 4);
+        System.arraycopy(document, 0, frame, 8, document.length);
+        return frame;
+    }
+
+    @ParameterizedTest
+    @EnumSource(CstaEncoding.class)
+    void malformedFrameResetsTheLinkWhichResyncsTheCallState(CstaEncoding encoding) throws Exception {
+        start(encoding, 250);
+        await().atMost(WITHIN).until(() -> monitors.activeCount() == DEVICES);
+        ConnectionId call = done(control.makeCall("230", "231"));
+        awaitPresence("231", Presence.RINGING);
+
+        pbx.sendRaw(malformedFrame(encoding));
+        await().atMost(WITHIN).until(() -> registry.find("cloudgate.csta.decode.failures").tag("reason", "malformed")
+                .counter() != null);
+        // while the link is away 231 answers; the snapshot after the reconnect shows it
+        pbx.act(pbx -> pbx.answer("231"));
+        await().atMost(WITHIN).until(() -> registry.get("cloudgate.csta.link.reconnects").counter().count() >= 1.0
+                && link.state() == LinkState.UP);
+        awaitPresence("231", Presence.BUSY);
+        assertThat(states.device("230").calls()).extracting(Call::connection).containsExactly(call);
+        assertThat(registry.get("cloudgate.csta.decode.failures").tag("reason", "malformed").counter().count())
+                .isEqualTo(1.0);
     }
 
     @ParameterizedTest

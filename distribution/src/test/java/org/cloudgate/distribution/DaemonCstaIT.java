@@ -63,6 +63,10 @@ class DaemonCstaIT {
                 String metrics = get(admin + "/metrics");
                 assertThat(metrics).contains("cloudgate_csta_link_state 2.0", "cloudgate_csta_monitors_active 1.0",
                         "cloudgate_csta_monitors_refused 1.0");
+                // the snapshot of 201 shows one connected call; 999 is refused and stays available
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get(admin + "/metrics"))
+                        .contains("cloudgate_csta_presence{state=\"busy\"} 1.0",
+                                "cloudgate_csta_presence{state=\"available\"} 1.0"));
                 assertThat(daemon.output()).contains("CSTA link to 127.0.0.1:" + pbx.port() + " is up")
                         .doesNotContain(CstaTestServer.PASSWORD);
             }

@@ -8,6 +8,8 @@ import java.lang.management.ThreadMXBean;
 import java.util.List;
 import java.util.Locale;
 import org.cloudgate.csta.ber.BerCstaCodec;
+import org.cloudgate.csta.calls.CallStateListener;
+import org.cloudgate.csta.calls.DeviceCalls;
 import org.cloudgate.csta.codec.CstaCodec;
 import org.cloudgate.csta.model.CstaMessage;
 import org.cloudgate.csta.model.CstaMessage.EventReport;
@@ -40,7 +42,8 @@ public final class CstaCpuThroughput {
             ByteBuf[] frames = encode(codec);
             EventRouter router = new EventRouter();
             for (int m = 0; m < MONITORS; m++) {
-                router.register(EventMix.crossRef(m), new PresenceTally());
+                router.register(EventMix.crossRef(m),
+                        new DeviceCalls(EventMix.device(m), new CallStateListener() { })::onEvent);
             }
             run(codec, frames, router, threads, seconds / 2);
             long cpuStart = threads.getCurrentThreadCpuTime();

@@ -5,6 +5,8 @@ import io.netty.buffer.Unpooled;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.cloudgate.csta.ber.BerCstaCodec;
+import org.cloudgate.csta.calls.CallStateListener;
+import org.cloudgate.csta.calls.DeviceCalls;
 import org.cloudgate.csta.codec.CstaCodec;
 import org.cloudgate.csta.codec.Inbound;
 import org.cloudgate.csta.model.CstaMessage;
@@ -31,7 +33,8 @@ import org.openjdk.jmh.infra.Blackhole;
 /**
  * Decode and dispatch of a realistic event mix, per codec, on one thread: each operation takes
  * one framed event report (Annex J.2 frame for XML, one TLV for BER), decodes it and hands it to
- * the listener of its monitor. The score is events per second per core; the goal is 200,000.
+ * the call state of its device ({@link DeviceCalls}), which updates the call and the presence.
+ * The score is events per second per core; the goal is 200,000.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -50,7 +53,7 @@ public class CstaDecodeBenchmark {
     private CstaCodec codec;
     private ByteBuf[] frames;
     private EventRouter router;
-    private PresenceTally[] tallies;
+    private DeviceCalls[] devices;
 
     @Setup(Level.Trial)
     public void encodeTheMix() {
@@ -63,10 +66,10 @@ public class CstaDecodeBenchmark {
             frames[i] = frame;
         }
         router = new EventRouter();
-        tallies = new PresenceTally[MONITORS];
+        devices = new DeviceCalls[MONITORS];
         for (int m = 0; m < MONITORS; m++) {
-            tallies[m] = new PresenceTally();
-            router.register(EventMix.crossRef(m), tallies[m]);
+            devices[m] = new DeviceCalls(EventMix.device(m), new CallStateListener() { });
+            router.register(EventMix.crossRef(m), devices[m]::onEvent);
         }
     }
 

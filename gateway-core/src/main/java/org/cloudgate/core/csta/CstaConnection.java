@@ -1,5 +1,6 @@
 package org.cloudgate.core.csta;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.cloudgate.core.config.CstaSettings;
 import org.cloudgate.core.directory.DirectoryUser;
@@ -7,12 +8,14 @@ import org.cloudgate.core.directory.UserDirectory;
 import org.cloudgate.core.lifecycle.Component;
 import org.cloudgate.core.lifecycle.Readiness;
 import org.cloudgate.core.transport.EventLoops;
+import org.cloudgate.csta.calls.CallStateListener;
+import org.cloudgate.csta.calls.CallStates;
+import org.cloudgate.csta.calls.Presence;
+import org.cloudgate.csta.control.CallControl;
 import org.cloudgate.csta.link.CstaLink;
 import org.cloudgate.csta.link.CstaLinkSettings;
 import org.cloudgate.csta.link.DeviceMonitors;
 import org.cloudgate.csta.link.LinkState;
-import org.cloudgate.csta.model.CstaEvent;
-import org.cloudgate.csta.model.SnapshotCall;
 import org.cloudgate.csta.monitor.EventRouter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +29,9 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The daemon's CSTA link to the PBX: connects (and reconnects) in the background, monitors the
  * device of every onboarded user, and reports to readiness whether the link is up and how many
- * devices the PBX refuses for lack of CSTA licences. The events are counted by the link's
- * meters and logged at debug level; call state and presence are not derived from them yet.
+ * devices the PBX refuses for lack of CSTA licences. Each user's calls and presence follow the
+ * device's events and are rebuilt by a snapshot after each reconnect; {@code cloudgate.csta.presence}
+ * counts users per presence state, and changes are logged at debug level.
  */
 public final class CstaConnection implements Component {
 
@@ -37,6 +41,7 @@ public final class CstaConnection implements Component {
     private final CstaLinkSettings settings;
     private final CstaLink link;
     private final DeviceMonitors monitors;
+    private final CallStates calls;
     private final Set<String> monitored = new HashSet<>();
 
     public CstaConnection(CstaSettings csta, EventLoops loops, UserDirectory directory, MeterRegistry registry,
@@ -45,6 +50,14 @@ public final class CstaConnection implements Component {
         EventRouter router = new EventRouter();
         this.link = new CstaLink(settings, loops.group(), loops.socketChannel(), router, registry);
         this.monitors = new DeviceMonitors(link, router, registry, csta.monitorRetry());
+        this.calls = new CallStates(monitors, new CallControl(link));
+        calls.addListener(new PresenceTrace());
+        for (Presence presence : Presence.values()) {
+            Gauge.builder("cloudgate.csta.presence", calls, states -> states.count(presence))
+                    .description("Monitored users by presence derived from their CSTA call state")
+                    .tag("state", presence.label())
+                    .register(registry);
+        }
         readiness.track(NAME, this::check);
         follow(directory.users());
     }
@@ -84,15 +97,20 @@ public final class CstaConnection implements Component {
         }
         for (String device : Set.copyOf(monitored)) {
             if (!wanted.contains(device)) {
-                monitors.remove(device);
+                calls.forget(device);
                 monitored.remove(device);
             }
         }
         for (String device : wanted) {
             if (monitored.add(device)) {
-                monitors.add(device, new DeviceTrace(device));
+                calls.monitor(device);
             }
         }
+    }
+
+    /** The call state and presence of every monitored user, for the northbound API. */
+    public CallStates calls() {
+        return calls;
     }
 
     @Override
@@ -105,16 +123,11 @@ public final class CstaConnection implements Component {
         link.stop();
     }
 
-    /** Logs what the PBX reports for one device, for an operator following a problem. */
-    private record DeviceTrace(String device) implements DeviceMonitors.DeviceListener {
+    /** Logs each user's presence change, for an operator following a problem. */
+    private static final class PresenceTrace implements CallStateListener {
         @Override
-        public void onEvent(CstaEvent event) {
-            log.debug("device {}: {}", device, event);
-        }
-
-        @Override
-        public void onSnapshot(List<SnapshotCall> calls) {
-            log.debug("device {}: {} call(s) in progress after monitor start", device, calls.size());
+        public void presenceChanged(String device, Presence previous, Presence current) {
+            log.debug("device {}: {} -> {}", device, previous.label(), current.label());
         }
     }
 }

@@ -12,29 +12,31 @@ public enum CstaEncoding {
     /** ECMA-323 XML with the Annex J.2 framing; what the MiVoice Office 400 speaks. */
     XML {
         @Override
-        CstaCodec codec() {
+        public CstaCodec codec() {
             return new XmlCstaCodec();
         }
 
         @Override
-        CstaFrameDecoder frameDecoder(int maxFrameLength) {
+        public CstaFrameDecoder frameDecoder(int maxFrameLength) {
             return new XmlFrameDecoder(maxFrameLength);
         }
     },
     /** ECMA-285 BER, ROSE over TCP, session opened with ACSE. */
     BER {
         @Override
-        CstaCodec codec() {
+        public CstaCodec codec() {
             return new BerCstaCodec();
         }
 
         @Override
-        CstaFrameDecoder frameDecoder(int maxFrameLength) {
+        public CstaFrameDecoder frameDecoder(int maxFrameLength) {
             return new BerFrameDecoder(maxFrameLength);
         }
     };
 
-    abstract CstaCodec codec();
+    /** A new codec for this encoding. */
+    public abstract CstaCodec codec();
 
-    abstract CstaFrameDecoder frameDecoder(int maxFrameLength);
+    /** The stream framing of this encoding, refusing frames longer than {@code maxFrameLength}. */
+    public abstract CstaFrameDecoder frameDecoder(int maxFrameLength);
 }

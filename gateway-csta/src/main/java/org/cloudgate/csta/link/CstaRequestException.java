@@ -1,6 +1,8 @@
 package org.cloudgate.csta.link;
 
 import org.cloudgate.csta.model.CstaError;
+import org.cloudgate.csta.model.CstaResult;
+import org.cloudgate.csta.model.Operation;
 import org.cloudgate.csta.model.RejectProblem;
 
 /**
@@ -11,8 +13,12 @@ public final class CstaRequestException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
-    /** The outcome label, as in the {@code csta.requests} metric. */
-    public enum Outcome { ERROR, REJECT, TIMEOUT, LINK_DOWN }
+    /**
+     * The outcome label, as in the {@code csta.requests} metric. {@code UNEXPECTED_RESULT} is
+     * for a positive answer that lacks what the service promises (e.g. a MakeCall result
+     * without the new connection); the link counts such an answer as a success.
+     */
+    public enum Outcome { ERROR, REJECT, TIMEOUT, LINK_DOWN, UNEXPECTED_RESULT }
 
     private final Outcome outcome;
     private final transient CstaError error;
@@ -26,6 +32,12 @@ public final class CstaRequestException extends Exception {
     static CstaRequestException error(CstaError error) {
         return new CstaRequestException(Outcome.ERROR, "CSTA error " + error.category().xmlName() + "/"
                 + error.valueName(), error);
+    }
+
+    /** A positive answer that is not the one the operation promises. */
+    public static CstaRequestException unexpectedResult(Operation operation, CstaResult result) {
+        return new CstaRequestException(Outcome.UNEXPECTED_RESULT, operation.xmlName() + " answered with " + result,
+                null);
     }
 
     static CstaRequestException reject(RejectProblem problem) {

@@ -21,8 +21,8 @@ import org.cloudgate.csta.model.Operation;
 /**
  * The ECMA-323 XML encoding with the Annex J.2 TCP framing.
  *
- * <p>Received documents are parsed with StAX (no DTDs or entities, bounded depth and size) and
- * mapped by their root element: a service request, its {@code ...Response}, a
+ * <p>Received documents are parsed by {@code XmlDocumentReader} (no DTDs or entities, bounded
+ * depth and size) and mapped by their root element: a service request, its {@code ...Response}, a
  * {@code CSTAErrorCode} or an event. Elements the gateway does not use are ignored and counted.
  * Documents are written by hand, in the namespace the caller passes (the peer's).
  */

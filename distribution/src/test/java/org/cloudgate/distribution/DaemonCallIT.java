@@ -78,6 +78,35 @@ class DaemonCallIT {
     }
 
     @Test
+    void withSessionRefreshOnEachLegGetsItsOwnSessionTimerAndTooShortAnIntervalIs422() throws Exception {
+        Path pbxMessages = dir.resolve("pbx-messages.log");
+        Path clientMessages = dir.resolve("client-messages.log");
+        try (Sipp pbx = Sipp.server("uas-pbx-answer.xml", dir, "-i", PBX_IP, "-trace_msg", "-message_file",
+                pbxMessages.toString())) {
+            Path config = config(pbx.port(), "session-refresh { enabled = true, interval = 30m, min-se = 90s }");
+            try (CloudgateProcess daemon = CloudgateProcess.start(dir, "--config", config.toString())) {
+                daemon.awaitReady();
+                String gateway = "127.0.0.1:" + udpPort(daemon.output());
+                try (Sipp alice = Sipp.client("uac-client-short-session.xml", gateway, dir, "-s", "100")) {
+                    assertThat(alice.awaitExit(30)).as(alice.output() + daemon.output()).isZero();
+                }
+                try (Sipp alice = Sipp.client("uac-client-call.xml", gateway, dir, "-s", "100", "-au", "201",
+                        "-ap", "softphone-secret", "-trace_msg", "-message_file", clientMessages.toString())) {
+                    assertThat(alice.awaitExit(30)).as(alice.output() + daemon.output()).isZero();
+                }
+                assertThat(pbx.awaitExit(10)).as(pbx.output()).isZero();
+            }
+        }
+        // Toward the PBX the gateway asks to refresh the leg itself.
+        assertThat(Files.readString(pbxMessages, StandardCharsets.ISO_8859_1))
+                .contains("Session-Expires: 1800;refresher=uac", "Min-SE: 90")
+                .containsPattern("Supported: [^\\r\\n]*timer");
+        // The softphone supports timers: it refreshes its own leg.
+        assertThat(Files.readString(clientMessages, StandardCharsets.ISO_8859_1))
+                .contains("Session-Expires: 1800;refresher=uac", "Require: timer");
+    }
+
+    @Test
     void aWithheldCallerIsAnonymousForTheClientAndTheDiversionIsKept() throws Exception {
         String received = softphoneTakesACallFromThePbx("clir-from = anonymous, redirecting-information = diversion");
         assertThat(received).contains("From= \"Anonymous\" <sip:anonymous@anonymous.invalid>;tag=cg", "PAI=|",

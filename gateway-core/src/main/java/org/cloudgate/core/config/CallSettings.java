@@ -1,5 +1,7 @@
 package org.cloudgate.core.config;
 
+import org.cloudgate.sip.b2bua.SessionRefresh;
+
 import java.time.Duration;
 
 /**
@@ -18,11 +20,12 @@ import java.time.Duration;
  * @param callThroughTo        vendor field "Call-through number send to"
  * @param clipNoScreening      vendor field "Use CLIP no screening for GSM calls"
  * @param callThroughValidity  how long a destination announced for call-through dial-in stays valid
+ * @param sessionRefresh       vendor field "Send session refresh": session timers on each leg (RFC 4028)
  */
 public record CallSettings(String outgoingRoute, int maxExtensionLength, Duration ringTimeout, Duration maxDuration,
                            int maxConcurrent, ClirFrom clirFrom, RedirectingInfo redirectingInfo,
                            String callThroughNumber, CallThroughTo callThroughTo, boolean clipNoScreening,
-                           Duration callThroughValidity) {
+                           Duration callThroughValidity, SessionRefresh sessionRefresh) {
 
     /** How a caller who withholds the number appears (RFC 3323). */
     public enum ClirFrom {
@@ -66,6 +69,18 @@ public record CallSettings(String outgoingRoute, int maxExtensionLength, Duratio
                 callThrough,
                 r.enumValue("cloudgate.calls.gsm.call-through-number-to", CallThroughTo.class),
                 r.bool("cloudgate.calls.gsm.clip-no-screening"),
-                r.duration("cloudgate.calls.gsm.call-through-validity", Duration.ofSeconds(5), Duration.ofHours(1)));
+                r.duration("cloudgate.calls.gsm.call-through-validity", Duration.ofSeconds(5), Duration.ofHours(1)),
+                sessionRefresh(r));
+    }
+
+    private static SessionRefresh sessionRefresh(SettingsReader r) {
+        boolean enabled = r.bool("cloudgate.calls.session-refresh.enabled");
+        Duration interval = r.duration("cloudgate.calls.session-refresh.interval", Duration.ofSeconds(90), Duration.ofDays(1));
+        Duration minimum = r.duration("cloudgate.calls.session-refresh.min-se", Duration.ofSeconds(90), Duration.ofDays(1));
+        if (interval.compareTo(minimum) < 0) {
+            r.reject("cloudgate.calls.session-refresh.interval", "must not be shorter than cloudgate.calls.session-refresh.min-se");
+            return SessionRefresh.OFF;
+        }
+        return new SessionRefresh(enabled, interval, minimum);
     }
 }

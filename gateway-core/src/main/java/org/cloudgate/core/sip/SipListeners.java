@@ -131,7 +131,8 @@ public final class SipListeners implements Component {
         GatewayCallRouter router = new GatewayCallRouter(calls, pbx, pbxAddress, PbxTerminals.policy(pbx.transport()),
                 advertised, registrarSettings.digest(), directory, registrar, announcements, callMetrics::active,
                 registry);
-        b2bua = new B2bua(stack, new B2buaSettings(advertised, calls.ringTimeout(), calls.maxDuration()), router,
+        b2bua = new B2bua(stack, new B2buaSettings(advertised, calls.ringTimeout(), calls.maxDuration(),
+                calls.sessionRefresh()), router,
                 callMetrics);
         user.serve(registrar, b2bua);
     }

@@ -3,6 +3,7 @@ package org.cloudgate.core.calls;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.channel.DefaultEventLoop;
 import org.cloudgate.core.config.CallSettings;
+import org.cloudgate.sip.b2bua.SessionRefresh;
 import org.cloudgate.core.config.DirectorySettings;
 import org.cloudgate.core.config.PbxSettings;
 import org.cloudgate.core.config.PbxTransport;
@@ -53,7 +54,7 @@ class GatewayCallRouterTest {
     private GatewayCallRouter router(int maxConcurrent, String callThrough) {
         CallSettings calls = new CallSettings("0", 5, Duration.ofMinutes(2), Duration.ofHours(12), maxConcurrent,
                 CallSettings.ClirFrom.ANONYMOUS, CallSettings.RedirectingInfo.DIVERSION, callThrough,
-                CallSettings.CallThroughTo.DIVERSION, false, Duration.ofMinutes(1));
+                CallSettings.CallThroughTo.DIVERSION, false, Duration.ofMinutes(1), SessionRefresh.OFF);
         PbxSettings pbx = new PbxSettings("127.0.0.2", 5070, PbxTransport.UDP, "cloudgate", "pbx-secret",
                 new PbxSettings.KeepAlive(false, Duration.ofSeconds(30), 3));
         UserDirectory directory = new UserDirectory(new DirectorySettings(2, List.of(

@@ -1,6 +1,7 @@
 package org.cloudgate.core.calls;
 
 import org.cloudgate.core.config.CallSettings;
+import org.cloudgate.sip.b2bua.SessionRefresh;
 import org.cloudgate.sip.codec.OutgoingRequests;
 import org.cloudgate.sip.message.SipRequest;
 import org.junit.jupiter.api.Test;
@@ -16,7 +17,7 @@ class NumberRulesTest {
     private static CallSettings settings(String route, int extensionLength) {
         return new CallSettings(route, extensionLength, Duration.ofMinutes(2), Duration.ofHours(12), 0,
                 CallSettings.ClirFrom.ANONYMOUS, CallSettings.RedirectingInfo.DIVERSION, "", CallSettings.CallThroughTo.DIVERSION,
-                false, Duration.ofMinutes(1));
+                false, Duration.ofMinutes(1), SessionRefresh.OFF);
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.cloudgate.sip.b2bua;
 import io.netty.channel.EventLoop;
 import org.cloudgate.sip.codec.SipErrorResponse;
 import org.cloudgate.sip.message.NameAddress;
+import org.cloudgate.sip.message.SessionExpires;
 import org.cloudgate.sip.message.SipMethods;
 import org.cloudgate.sip.message.SipRequest;
 import org.cloudgate.sip.message.SipResponse;
@@ -66,6 +67,14 @@ public final class B2bua {
         }
         if (request.require().contains(LegMessages.RELIABLE_PROVISIONAL)) {
             respond(transaction, 420, "Bad Extension", "Unsupported: " + LegMessages.RELIABLE_PROVISIONAL);
+            metrics.callRefused();
+            return;
+        }
+        SessionRefresh refresh = settings.sessionRefresh();
+        SessionExpires requested = request.sessionExpires();
+        if (refresh.enabled() && requested != null && requested.deltaSeconds() < refresh.minimumSeconds()) {
+            // RFC 4028 section 8.1: too small an interval is refused with the smallest one taken.
+            respond(transaction, 422, "Session Interval Too Small", "Min-SE: " + refresh.minimumSeconds());
             metrics.callRefused();
             return;
         }

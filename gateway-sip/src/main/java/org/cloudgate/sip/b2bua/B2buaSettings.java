@@ -10,8 +10,14 @@ import java.time.Duration;
  * @param ringTimeout    how long a call may ring before the gateway gives up with 480
  * @param maxDuration    the longest an answered call may last before the gateway hangs up both
  *                       legs: the bound on a dialog whose BYE was lost
+ * @param sessionRefresh session timers on each leg (RFC 4028)
  */
-public record B2buaSettings(String advertisedHost, Duration ringTimeout, Duration maxDuration) {
+public record B2buaSettings(String advertisedHost, Duration ringTimeout, Duration maxDuration,
+                            SessionRefresh sessionRefresh) {
+
+    public B2buaSettings(String advertisedHost, Duration ringTimeout, Duration maxDuration) {
+        this(advertisedHost, ringTimeout, maxDuration, SessionRefresh.OFF);
+    }
 
     public B2buaSettings {
         if (ringTimeout.isNegative() || ringTimeout.isZero() || maxDuration.isNegative() || maxDuration.isZero()) {

@@ -10,6 +10,7 @@ import org.cloudgate.sip.message.NameAddress;
 import org.cloudgate.sip.message.SipMessage;
 import org.cloudgate.sip.message.SipMethods;
 import org.cloudgate.sip.message.SipRequest;
+import org.cloudgate.sip.message.SessionExpires;
 import org.cloudgate.sip.message.SipResponse;
 import org.cloudgate.sip.transaction.DialogTag;
 import org.cloudgate.sip.transaction.ServerTransaction;
@@ -45,6 +46,10 @@ final class Call {
     final String calleeFrom;
     private final String calleeTag;
     private final boolean lateOffer;
+    /** Whether the caller takes part in session timers (RFC 4028): it then refreshes its leg. */
+    private final boolean callerRefreshes;
+    /** The session interval of the caller's leg, when the gateway runs session timers. */
+    private final long callerInterval;
     private final List<Fork> forks = new ArrayList<>(1);
     State state = State.PROCEEDING;
     private SipResponse bestFailure;
@@ -68,6 +73,12 @@ final class Call {
         this.calleeTag = DialogTag.forLoop(loop);
         this.calleeFrom = LegMessages.from(from, plan.caller(), calleeTag);
         this.lateOffer = !request.content().isReadable();
+        SessionRefresh refresh = table.b2bua.settings.sessionRefresh();
+        SessionExpires requested = request.sessionExpires();
+        this.callerRefreshes = request.supported().contains(LegMessages.SESSION_TIMER)
+                || request.require().contains(LegMessages.SESSION_TIMER);
+        this.callerInterval = requested != null ? Math.max(requested.deltaSeconds(), refresh.minimumSeconds())
+                : refresh.intervalSeconds();
     }
 
     private static String remoteTarget(List<NameAddress> contacts, String fallback) {
@@ -170,6 +181,9 @@ final class Call {
             sendAck(callee, fork.cseq, null);
         }
         SipResponse out = table.b2bua.messages.response(response, invite.request(), caller.localTag, caller.transport);
+        if (fork.sessionInterval > 0) {
+            startSessionTimers(fork, response, out);
+        }
         if (!withMedia(out, response, false)) {
             out.release();
             respondToCaller(488, "Not Acceptable Here");
@@ -182,11 +196,61 @@ final class Call {
                 table.layer.timers(), () -> hangUp("no ACK for the 2xx"));
     }
 
+    /**
+     * RFC 4028 sections 7.2 and 9: the callee's 2xx says who refreshes the callee's leg (the
+     * gateway unless it says {@code refresher=uas}); the caller's leg is refreshed by the caller
+     * when it supports the extension, by the gateway otherwise, and the 2xx toward the caller
+     * says so.
+     */
+    private void startSessionTimers(Fork fork, SipResponse response, SipResponse toCaller) {
+        SessionExpires answered = response.sessionExpires();
+        long calleeInterval = answered != null ? answered.deltaSeconds() : fork.sessionInterval;
+        boolean gatewayRefreshesCallee = answered == null || !"uas".equals(answered.refresher());
+        callee.session = new SessionTimer(callee, calleeInterval, gatewayRefreshesCallee);
+        caller.session = new SessionTimer(caller, callerInterval, !callerRefreshes);
+        toCaller.setHeader(HeaderName.SESSION_EXPIRES, caller.session.sessionExpires(false));
+        if (callerRefreshes) {
+            toCaller.setHeader(HeaderName.REQUIRE, LegMessages.SESSION_TIMER);
+        } else if (response.contains(HeaderName.REQUIRE)) {
+            toCaller.removeHeader(HeaderName.REQUIRE);
+        }
+        callee.session.restart();
+        caller.session.restart();
+    }
+
+    /** The gateway refreshes {@code dialog} (RFC 4028 section 10) with an UPDATE without a body. */
+    void refresh(Dialog dialog) {
+        if (state == State.ENDED || dialog.session == null) {
+            return;
+        }
+        String extra = "Session-Expires: " + dialog.session.sessionExpires(true) + "\r\n"
+                + "Min-SE: " + table.b2bua.settings.sessionRefresh().minimumSeconds() + "\r\n"
+                + "Supported: " + LegMessages.SESSION_TIMER + "\r\n"
+                + "Contact: " + table.b2bua.messages.contact(dialog.transport) + "\r\n";
+        SipRequest update = table.b2bua.messages.originate(SipMethods.UPDATE, dialog, ++dialog.localCseq,
+                table.layer.newBranch(), extra);
+        table.layer.send(update, dialog.peer, dialog.transport, (t, response) -> {
+            int status = response.status();
+            if (status < 200 || state == State.ENDED) {
+                return;
+            }
+            if (status < 300) {
+                SessionExpires confirmed = response.sessionExpires();
+                if (confirmed != null) {
+                    dialog.session.intervalSeconds = confirmed.deltaSeconds();
+                }
+                dialog.session.restart();
+            } else {
+                hangUp("session refresh failed with " + status);
+            }
+        });
+    }
+
     private void failed(Fork fork, SipResponse response) {
         if (fork.finished) {
             return;
         }
-        if (retryWithCredentials(fork, response)) {
+        if (retryWithCredentials(fork, response) || retryWithLongerInterval(fork, response)) {
             return;
         }
         fork.finished = true;
@@ -253,6 +317,19 @@ final class Call {
         fork.authenticated = true;
         fork.cseq++;
         return fork.send(invite.request(), kind.credentialsHeader(), answer);
+    }
+
+    /** RFC 4028 section 7.4: a 422 names the smallest interval the callee takes; ask again once with it. */
+    private boolean retryWithLongerInterval(Fork fork, SipResponse response) {
+        long minimum = response.minSessionExpires();
+        if (response.status() != 422 || fork.sessionInterval == 0 || fork.intervalRaised || minimum <= fork.sessionInterval
+                || state != State.PROCEEDING || !invite.pending()) {
+            return false;
+        }
+        fork.intervalRaised = true;
+        fork.sessionInterval = minimum;
+        fork.cseq++;
+        return fork.send(invite.request(), null, null);
     }
 
     /** RFC 3261 section 13.2.2.4: an answer nobody wants any more is acknowledged, then hung up. */
@@ -339,8 +416,16 @@ final class Call {
             return;
         }
         List<NameAddress> contacts = request.contacts();
-        if (!contacts.isEmpty() && (SipMethods.INVITE.equals(method) || SipMethods.UPDATE.equals(method))) {
+        boolean targetRefresh = SipMethods.INVITE.equals(method) || SipMethods.UPDATE.equals(method);
+        if (!contacts.isEmpty() && targetRefresh) {
             from.remoteTarget = contacts.get(0).uri();   // a target refresh, RFC 3261 section 12.2.2
+        }
+        if (targetRefresh && from.session != null) {
+            from.session.restart();   // a session refresh of this leg (RFC 4028 section 10)
+            if (SipMethods.UPDATE.equals(method) && !request.content().isReadable()) {
+                answerRefresh(from, transaction, request);
+                return;
+            }
         }
         long outCseq = ++to.localCseq;
         SipRequest out = table.b2bua.messages.inDialog(request, to, outCseq, table.layer.newBranch());
@@ -441,6 +526,32 @@ final class Call {
     void resendAck(Dialog dialog, SipMessage response) {
         if (dialog.lastAck != null && dialog.lastAckCseq == response.cseq().number()) {
             dialog.transport.send(dialog.lastAck.retainedDuplicate(), dialog.peer, SipTransport.TransportFailure.IGNORE);
+        }
+    }
+
+    /** An UPDATE without a body only refreshes its leg's session: the gateway answers it itself. */
+    private void answerRefresh(Dialog from, ServerTransaction transaction, SipRequest update) {
+        SessionExpires requested = update.sessionExpires();
+        long minimum = table.b2bua.settings.sessionRefresh().minimumSeconds();
+        if (requested != null && requested.deltaSeconds() < minimum) {
+            answer(transaction, 422, "Session Interval Too Small", "Min-SE: " + minimum);
+            return;
+        }
+        if (requested != null) {
+            from.session.intervalSeconds = requested.deltaSeconds();
+            from.session.gatewayRefreshes = "uas".equals(requested.refresher());
+            from.session.restart();
+        }
+        SipResponse response = SipErrorResponse.of(update, 200, "OK");
+        response.addHeader(HeaderName.SESSION_EXPIRES, from.session.sessionExpires(false));
+        response.addHeader(HeaderName.CONTACT, table.b2bua.messages.contact(from.transport));
+        if (update.supported().contains(LegMessages.SESSION_TIMER)) {
+            response.addHeader(HeaderName.REQUIRE, LegMessages.SESSION_TIMER);
+        }
+        try {
+            transaction.respond(response);
+        } finally {
+            response.release();
         }
     }
 

@@ -37,6 +37,8 @@ final class Dialog {
     /** The ACK this dialog last sent, kept to answer 2xx retransmissions (RFC 3261 section 13.2.2.4). */
     ByteBuf lastAck;
     long lastAckCseq = -1;
+    /** The session timer of this dialog (RFC 4028), or {@code null} when the gateway runs none. */
+    SessionTimer session;
 
     Dialog(Call call, String callId, String localTag, String localParty, InetSocketAddress peer,
            SipTransport transport, long localCseq) {
@@ -62,6 +64,9 @@ final class Dialog {
 
     /** Forgets what it keeps for retransmissions. */
     void release() {
+        if (session != null) {
+            session.stop();
+        }
         if (unacknowledged != null) {
             unacknowledged.stop();
             unacknowledged = null;

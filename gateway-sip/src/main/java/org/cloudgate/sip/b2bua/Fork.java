@@ -21,6 +21,9 @@ final class Fork {
     SipTransport transport;
     InviteClientTransaction transaction;
     boolean authenticated;
+    /** The session interval this fork asks for; 0 without session timers. */
+    long sessionInterval;
+    boolean intervalRaised;
     boolean finished;
     boolean answered;
 
@@ -29,6 +32,8 @@ final class Fork {
         this.target = target;
         this.callId = callId;
         this.cseq = cseq;
+        SessionRefresh refresh = call.table.b2bua.settings.sessionRefresh();
+        this.sessionInterval = refresh.enabled() ? refresh.intervalSeconds() : 0;
     }
 
     /**
@@ -46,7 +51,8 @@ final class Fork {
             return false;
         }
         SipRequest out = table.b2bua.messages.invite(request, target, transport, table.layer.newBranch(), callId,
-                call.calleeFrom, cseq, call.plan.rewrite());
+                call.calleeFrom, cseq, call.plan.rewrite(), sessionInterval,
+                table.b2bua.settings.sessionRefresh().minimumSeconds());
         if (call.offer != null) {
             out.setContent(call.offer.retainedDuplicate());
         }

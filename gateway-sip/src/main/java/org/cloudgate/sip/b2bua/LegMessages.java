@@ -1,6 +1,5 @@
 package org.cloudgate.sip.b2bua;
 
-import io.netty.buffer.ByteBuf;
 import org.cloudgate.sip.codec.OutgoingRequests;
 import org.cloudgate.sip.message.HeaderName;
 import org.cloudgate.sip.message.NameAddress;
@@ -22,6 +21,8 @@ final class LegMessages {
     /** RFC 3262 reliable provisional responses are not relayed; the option is taken out of offers. */
     static final String RELIABLE_PROVISIONAL = "100rel";
     static final int DEFAULT_MAX_FORWARDS = 70;
+    /** The option tag of session timers (RFC 4028). */
+    static final String SESSION_TIMER = "timer";
 
     private final String host;
 
@@ -57,7 +58,7 @@ final class LegMessages {
      * @param cseq the CSeq number of the new dialog's INVITE
      */
     SipRequest invite(SipRequest received, CallTarget target, SipTransport transport, String branch, String callId,
-                      String from, long cseq, CallPlan.Rewrite rewrite) {
+                      String from, long cseq, CallPlan.Rewrite rewrite, long sessionInterval, long minSessionInterval) {
         SipRequest out = (SipRequest) received.duplicate();
         out.setRequestUri(target.requestUri());
         out.setHeader(HeaderName.VIA, via(transport, branch));
@@ -68,7 +69,13 @@ final class LegMessages {
         out.setHeader(HeaderName.CSEQ, cseq + " INVITE");
         out.setHeader(HeaderName.CONTACT, contact(transport));
         removeHopHeaders(received, out);
-        withoutReliableProvisional(received, out);
+        boolean timers = sessionInterval > 0;
+        supported(received, out, timers);
+        if (timers) {
+            // RFC 4028 section 7.1: the gateway asks to refresh this leg itself.
+            out.setHeader(HeaderName.SESSION_EXPIRES, sessionInterval + ";refresher=uac");
+            out.setHeader(HeaderName.MIN_SE, Long.toString(minSessionInterval));
+        }
         rewrite.apply(out);
         return out;
     }
@@ -90,7 +97,7 @@ final class LegMessages {
             out.setHeader(HeaderName.CONTACT, contact(to.transport));
         }
         removeHopHeaders(received, out);
-        withoutReliableProvisional(received, out);
+        supported(received, out, false);
         return out;
     }
 
@@ -144,11 +151,6 @@ final class LegMessages {
         return out;
     }
 
-    /** The caller's ACK with its body (a late offer's answer), rewritten for the callee. */
-    SipRequest ack(SipRequest received, Dialog to, long cseq, String branch) {
-        return inDialog(received, to, cseq, branch);
-    }
-
     /** RFC 3261 section 16.6 step 3: one less hop, or the default when the request had none. */
     static int maxForwards(SipRequest received) {
         int value = received.maxForwards();
@@ -167,10 +169,15 @@ final class LegMessages {
         HeaderName.ROUTE, HeaderName.RECORD_ROUTE, HeaderName.AUTHORIZATION, HeaderName.PROXY_AUTHORIZATION,
     };
 
-    /** Takes {@code 100rel} out of Supported: the gateway does not relay PRACK (RFC 3262). */
-    private static void withoutReliableProvisional(SipRequest received, SipRequest out) {
+    /**
+     * Takes {@code 100rel} out of Supported: the gateway does not relay PRACK (RFC 3262); adds
+     * {@code timer} when the gateway runs session timers on the leg (RFC 4028 section 7.1).
+     */
+    private static void supported(SipRequest received, SipRequest out, boolean timer) {
         List<String> supported = received.supported();
-        if (!supported.contains(RELIABLE_PROVISIONAL)) {
+        boolean reliable = supported.contains(RELIABLE_PROVISIONAL);
+        boolean addTimer = timer && !supported.contains(SESSION_TIMER);
+        if (!reliable && !addTimer) {
             return;
         }
         StringBuilder kept = new StringBuilder();
@@ -179,16 +186,13 @@ final class LegMessages {
                 kept.append(kept.length() == 0 ? "" : ", ").append(option);
             }
         }
+        if (addTimer) {
+            kept.append(kept.length() == 0 ? "" : ", ").append(SESSION_TIMER);
+        }
         if (kept.length() == 0) {
             out.removeHeader(HeaderName.SUPPORTED);
         } else {
             out.setHeader(HeaderName.SUPPORTED, kept);
         }
-    }
-
-    /** The body of a message as a retained slice, or {@code null} when it has none. */
-    static ByteBuf body(SipRequest request) {
-        ByteBuf content = request.content();
-        return content.isReadable() ? content.retainedSlice() : null;
     }
 }

@@ -2,6 +2,7 @@ package org.cloudgate.sip.b2bua;
 
 import io.netty.channel.EventLoop;
 import org.cloudgate.sip.codec.SipErrorResponse;
+import org.cloudgate.sip.message.HeaderName;
 import org.cloudgate.sip.message.NameAddress;
 import org.cloudgate.sip.message.SessionExpires;
 import org.cloudgate.sip.message.SipMethods;
@@ -32,6 +33,7 @@ public final class B2bua {
     final CallRouter router;
     final CallMetrics metrics;
     final LegMessages messages;
+    final DialogReplacement replacement = new DialogReplacement();
     private final Map<EventLoop, CallTable> tables = new IdentityHashMap<>();
 
     public B2bua(SipStack stack, B2buaSettings settings, CallRouter router, CallMetrics metrics) {
@@ -85,6 +87,9 @@ public final class B2bua {
             log.warn("routing failed for a call from {}: {}", transaction.source(), e.toString());
             plan = CallPlan.Reject.of(500, "Server Internal Error");
         }
+        if (plan instanceof CallPlan.Forward forward && request.replaces() != null) {
+            plan = replacing(forward, request);
+        }
         if (plan instanceof CallPlan.Reject reject) {
             SipResponse response = SipErrorResponse.of(request, reject.status(), reject.reason());
             for (String header : reject.headers()) {
@@ -102,6 +107,26 @@ public final class B2bua {
             return;
         }
         new Call(table(transaction), transaction, request, (CallPlan.Forward) plan).start(request);
+    }
+
+    /**
+     * RFC 3891: an INVITE with Replaces, once the router accepted its sender, goes to the far end
+     * of the call it replaces, naming that call's other dialog; an unknown dialog gets 481.
+     */
+    private CallPlan replacing(CallPlan.Forward forward, SipRequest request) {
+        Dialog replaced = replacement.find(request.replaces());
+        Dialog far = replaced == null ? null : replaced.other();
+        if (far == null || far.remoteTag == null) {
+            return CallPlan.Reject.of(481, "Call/Transaction Does Not Exist");
+        }
+        String value = DialogReplacement.value(far);
+        CallPlan.Rewrite rewrite = out -> {
+            forward.rewrite().apply(out);
+            out.setHeader(HeaderName.REPLACES, value);
+        };
+        return new CallPlan.Forward("replaces",
+                List.of(new CallTarget(far.remoteTarget, far.remoteTarget, far.peer, far.transport, null, null)),
+                forward.caller(), rewrite, forward.media());
     }
 
     /** A request with a To tag other than ACK and CANCEL: relayed to the other leg, or 481. */

@@ -427,8 +427,23 @@ final class Call {
                 return;
             }
         }
+        String referTo = null;
+        if (SipMethods.REFER.equals(method) && request.referTo() != null) {
+            // RFC 3891 section 7.1: an attended transfer names the consulted dialog by its ids on
+            // this side; the far end knows it by the other leg's.
+            String uri = request.referTo().uri();
+            referTo = table.b2bua.replacement.referTo(uri);
+            if (referTo == null) {
+                answer(transaction, 481, "Call/Transaction Does Not Exist", null);
+                return;
+            }
+            referTo = referTo.equals(uri) ? null : referTo;
+        }
         long outCseq = ++to.localCseq;
         SipRequest out = table.b2bua.messages.inDialog(request, to, outCseq, table.layer.newBranch());
+        if (referTo != null) {
+            out.setHeader(HeaderName.REFER_TO, '<' + referTo + '>');
+        }
         if (!withMedia(out, request, from == caller)) {
             out.release();
             --to.localCseq;

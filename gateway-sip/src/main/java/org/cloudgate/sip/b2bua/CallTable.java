@@ -38,14 +38,18 @@ final class CallTable {
     void answered(Call call) {
         ringing.remove(call.invite);
         dialogs.put(call.callee.localTag, call.callee);
+        b2bua.replacement.add(call.caller);
+        b2bua.replacement.add(call.callee);
     }
 
     void remove(Call call) {
         calls.remove(call);
         ringing.remove(call.invite, call);
         dialogs.remove(call.caller.localTag, call.caller);
+        b2bua.replacement.remove(call.caller);
         if (call.callee != null) {
             dialogs.remove(call.callee.localTag, call.callee);
+            b2bua.replacement.remove(call.callee);
         }
     }
 

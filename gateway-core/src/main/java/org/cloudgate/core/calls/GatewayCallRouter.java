@@ -22,6 +22,7 @@ import org.cloudgate.sip.message.NameAddress;
 import org.cloudgate.sip.message.SipRequest;
 import org.cloudgate.sip.registration.Binding;
 import org.cloudgate.sip.registration.Registrar;
+import org.cloudgate.sip.registration.RegistrarMetrics;
 import org.cloudgate.sip.transport.SipTransport;
 import org.cloudgate.sip.transport.TransportPolicy;
 import org.cloudgate.sip.uri.SipUri;
@@ -73,16 +74,18 @@ public final class GatewayCallRouter implements CallRouter {
     private final FastThreadLocal<DigestAuthenticator> authenticators;
     private final FastThreadLocal<DigestClient> pbxCredentials;
     private final Map<Rule, Counter> rules = new EnumMap<>(Rule.class);
-    private final Map<DigestFailure, Counter> digestFailures = new EnumMap<>(DigestFailure.class);
+    private final RegistrarMetrics authentication;
 
     /**
      * @param pbxAddress  the PBX's resolved SIP address; {@code null} when none is configured
      * @param gatewayHost the host the gateway advertises
      * @param activeCalls calls carried now, for the call-admission limit
+     * @param authentication where digest failures are counted, with the registrar's
      */
     public GatewayCallRouter(CallSettings settings, PbxSettings pbx, InetSocketAddress pbxAddress, TransportPolicy pbxPolicy,
                              String gatewayHost, DigestSettings digest, UserDirectory directory, Registrar registrar,
-                             CallThroughAnnouncements announcements, IntSupplier activeCalls, MeterRegistry registry) {
+                             CallThroughAnnouncements announcements, IntSupplier activeCalls,
+                             RegistrarMetrics authentication, MeterRegistry registry) {
         this.settings = settings;
         this.pbx = pbx;
         this.pbxAddress = pbxAddress;
@@ -92,6 +95,7 @@ public final class GatewayCallRouter implements CallRouter {
         this.registrar = registrar;
         this.announcements = announcements;
         this.activeCalls = activeCalls;
+        this.authentication = authentication;
         this.dialPlan = new DialPlan(settings);
         this.identity = new IdentityRules(settings, gatewayHost);
         this.authenticators = new FastThreadLocal<>() {
@@ -111,12 +115,6 @@ public final class GatewayCallRouter implements CallRouter {
             rules.put(rule, Counter.builder("cloudgate.calls.rules")
                     .description("Number and identity rules applied to calls, by rule")
                     .tag("rule", rule.tag)
-                    .register(registry));
-        }
-        for (DigestFailure failure : DigestFailure.values()) {
-            digestFailures.put(failure, Counter.builder("cloudgate.sip.digest.failures")
-                    .description("Credentials not accepted, by reason (a missing one is a client's first request)")
-                    .tag("reason", failure.tag())
                     .register(registry));
         }
     }
@@ -226,7 +224,7 @@ public final class GatewayCallRouter implements CallRouter {
         DigestVerdict verdict = authenticator.verify(invite, DigestChallengeKind.PROXY);
         if (!verdict.authenticated()) {
             DigestFailure failure = verdict.failure();
-            digestFailures.get(failure).increment();
+            authentication.digestFailure(failure);
             if (failure == DigestFailure.MISSING || failure == DigestFailure.STALE_NONCE) {
                 List<String> headers = new ArrayList<>();
                 for (String challenge : authenticator.challenges(failure == DigestFailure.STALE_NONCE)) {

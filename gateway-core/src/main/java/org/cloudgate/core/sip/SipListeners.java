@@ -125,12 +125,13 @@ public final class SipListeners implements Component {
         }
         DigestAuthenticator authenticator = new DigestAuthenticator(registrarSettings.digest(), directory,
                 () -> TimeUnit.NANOSECONDS.toMillis(loop.ticker().nanoTime()));
-        registrar = new Registrar(loop, registrarSettings.bindings(), authenticator, terminals,
-                new RegistrarMetrics(registry), registrarSettings.throttle());
+        RegistrarMetrics registrarMetrics = new RegistrarMetrics(registry);
+        registrar = new Registrar(loop, registrarSettings.bindings(), authenticator, terminals, registrarMetrics,
+                registrarSettings.throttle());
         CallMetrics callMetrics = new CallMetrics(registry);
         GatewayCallRouter router = new GatewayCallRouter(calls, pbx, pbxAddress, PbxTerminals.policy(pbx.transport()),
                 advertised, registrarSettings.digest(), directory, registrar, announcements, callMetrics::active,
-                registry);
+                registrarMetrics, registry);
         b2bua = new B2bua(stack, new B2buaSettings(advertised, calls.ringTimeout(), calls.maxDuration(),
                 calls.sessionRefresh()), router,
                 callMetrics);

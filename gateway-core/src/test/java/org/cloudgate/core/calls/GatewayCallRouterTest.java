@@ -67,7 +67,7 @@ class GatewayCallRouterTest {
                 new DigestAuthenticator(digest, directory, System::currentTimeMillis), RegistrationListener.NONE,
                 RegistrarMetrics.none());
         return new GatewayCallRouter(calls, pbx, PBX, TransportPolicy.UDP, "127.0.0.1", digest, directory, registrar,
-                announcements, activeCalls::get, registry);
+                announcements, activeCalls::get, new RegistrarMetrics(registry), registry);
     }
 
     private static SipRequest invite(String requestUri, String from) {

@@ -63,12 +63,12 @@ public final class B2bua {
     /** An INVITE without To tag: a new call. Call on the transaction's loop. */
     public void invite(ServerTransaction transaction, SipRequest request) {
         if (request.maxForwards() == 0) {
-            respond(transaction, 483, "Too Many Hops", null);
+            LegMessages.answer(transaction, 483, "Too Many Hops", null);
             metrics.callRefused();
             return;
         }
         if (request.require().contains(LegMessages.RELIABLE_PROVISIONAL)) {
-            respond(transaction, 420, "Bad Extension", "Unsupported: " + LegMessages.RELIABLE_PROVISIONAL);
+            LegMessages.answer(transaction, 420, "Bad Extension", "Unsupported: " + LegMessages.RELIABLE_PROVISIONAL);
             metrics.callRefused();
             return;
         }
@@ -76,7 +76,7 @@ public final class B2bua {
         SessionExpires requested = request.sessionExpires();
         if (refresh.enabled() && requested != null && requested.deltaSeconds() < refresh.minimumSeconds()) {
             // RFC 4028 section 8.1: too small an interval is refused with the smallest one taken.
-            respond(transaction, 422, "Session Interval Too Small", "Min-SE: " + refresh.minimumSeconds());
+            LegMessages.answer(transaction, 422, "Session Interval Too Small", "Min-SE: " + refresh.minimumSeconds());
             metrics.callRefused();
             return;
         }
@@ -135,7 +135,7 @@ public final class B2bua {
         Dialog dialog = table.dialog(request.to().tag(), request.callId());
         if (dialog == null) {
             metrics.unknownDialog();
-            respond(transaction, 481, "Call/Transaction Does Not Exist", null);
+            LegMessages.answer(transaction, 481, "Call/Transaction Does Not Exist", null);
             return;
         }
         dialog.call.request(dialog, transaction, request);
@@ -208,18 +208,5 @@ public final class B2bua {
             });
         }
         return CompletableFuture.allOf(done.toArray(CompletableFuture[]::new));
-    }
-
-    private static void respond(ServerTransaction transaction, int status, String reason, String header) {
-        SipResponse response = SipErrorResponse.of(transaction.request(), status, reason);
-        if (header != null) {
-            int colon = header.indexOf(':');
-            response.addHeader(header.substring(0, colon), header.substring(colon + 1).trim());
-        }
-        try {
-            transaction.respond(response);
-        } finally {
-            response.release();
-        }
     }
 }

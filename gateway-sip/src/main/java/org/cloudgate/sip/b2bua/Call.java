@@ -377,18 +377,8 @@ final class Call {
     }
 
     private void respondToCaller(int status, String reason, String header) {
-        if (!invite.pending()) {
-            return;
-        }
-        SipResponse response = SipErrorResponse.of(invite.request(), status, reason);
-        if (header != null) {
-            int colon = header.indexOf(':');
-            response.addHeader(header.substring(0, colon), header.substring(colon + 1).trim());
-        }
-        try {
-            invite.respond(response);
-        } finally {
-            response.release();
+        if (invite.pending()) {
+            LegMessages.answer(invite, status, reason, header);
         }
     }
 
@@ -399,7 +389,7 @@ final class Call {
         long cseq = request.cseq().number();
         if (cseq <= from.remoteCseq) {
             // RFC 3261 section 12.2.2: a lower CSeq than the last one is out of order.
-            answer(transaction, 500, "Server Internal Error", "Retry-After: 1");
+            LegMessages.answer(transaction, 500, "Server Internal Error", "Retry-After: 1");
             return;
         }
         from.remoteCseq = cseq;
@@ -408,10 +398,10 @@ final class Call {
         if (to == null) {
             if (SipMethods.BYE.equals(method) && from == caller) {
                 // A BYE in the caller's early dialog ends the attempt like a CANCEL would.
-                answer(transaction, 200, "OK", null);
+                LegMessages.answer(transaction, 200, "OK", null);
                 cancelled();
             } else {
-                answer(transaction, 481, "Call/Transaction Does Not Exist", null);
+                LegMessages.answer(transaction, 481, "Call/Transaction Does Not Exist", null);
             }
             return;
         }
@@ -434,7 +424,7 @@ final class Call {
             String uri = request.referTo().uri();
             referTo = table.b2bua.replacement.referTo(uri);
             if (referTo == null) {
-                answer(transaction, 481, "Call/Transaction Does Not Exist", null);
+                LegMessages.answer(transaction, 481, "Call/Transaction Does Not Exist", null);
                 return;
             }
             referTo = referTo.equals(uri) ? null : referTo;
@@ -447,7 +437,7 @@ final class Call {
         if (!withMedia(out, request, from == caller)) {
             out.release();
             --to.localCseq;
-            answer(transaction, 488, "Not Acceptable Here", null);
+            LegMessages.answer(transaction, 488, "Not Acceptable Here", null);
             return;
         }
         boolean bye = SipMethods.BYE.equals(method);
@@ -472,7 +462,7 @@ final class Call {
         }
         if (bye && status >= 300) {
             // The dialog ends whatever the other side says (RFC 3261 section 15.1.2).
-            answer(transaction, 200, "OK", null);
+            LegMessages.answer(transaction, 200, "OK", null);
             return;
         }
         SipResponse out = table.b2bua.messages.response(response, transaction.request(), from.localTag, from.transport);
@@ -549,7 +539,7 @@ final class Call {
         SessionExpires requested = update.sessionExpires();
         long minimum = table.b2bua.settings.sessionRefresh().minimumSeconds();
         if (requested != null && requested.deltaSeconds() < minimum) {
-            answer(transaction, 422, "Session Interval Too Small", "Min-SE: " + minimum);
+            LegMessages.answer(transaction, 422, "Session Interval Too Small", "Min-SE: " + minimum);
             return;
         }
         if (requested != null) {
@@ -562,19 +552,6 @@ final class Call {
         response.addHeader(HeaderName.CONTACT, table.b2bua.messages.contact(from.transport));
         if (update.supported().contains(LegMessages.SESSION_TIMER)) {
             response.addHeader(HeaderName.REQUIRE, LegMessages.SESSION_TIMER);
-        }
-        try {
-            transaction.respond(response);
-        } finally {
-            response.release();
-        }
-    }
-
-    private void answer(ServerTransaction transaction, int status, String reason, String header) {
-        SipResponse response = SipErrorResponse.of(transaction.request(), status, reason);
-        if (header != null) {
-            int colon = header.indexOf(':');
-            response.addHeader(header.substring(0, colon), header.substring(colon + 1).trim());
         }
         try {
             transaction.respond(response);

@@ -1,6 +1,8 @@
 package org.cloudgate.sip.b2bua;
 
 import org.cloudgate.sip.codec.OutgoingRequests;
+import org.cloudgate.sip.codec.SipErrorResponse;
+import org.cloudgate.sip.transaction.ServerTransaction;
 import org.cloudgate.sip.message.HeaderName;
 import org.cloudgate.sip.message.NameAddress;
 import org.cloudgate.sip.message.SipRequest;
@@ -149,6 +151,24 @@ final class LegMessages {
             out.removeHeader(HeaderName.PROXY_AUTHENTICATE);
         }
         return out;
+    }
+
+    /**
+     * Answers {@code transaction} with a response the gateway makes itself.
+     *
+     * @param header one extra header line ({@code Name: value}), or {@code null}
+     */
+    static void answer(ServerTransaction transaction, int status, String reason, String header) {
+        SipResponse response = SipErrorResponse.of(transaction.request(), status, reason);
+        if (header != null) {
+            int colon = header.indexOf(':');
+            response.addHeader(header.substring(0, colon), header.substring(colon + 1).trim());
+        }
+        try {
+            transaction.respond(response);
+        } finally {
+            response.release();
+        }
     }
 
     /** RFC 3261 section 16.6 step 3: one less hop, or the default when the request had none. */

@@ -63,7 +63,7 @@ public final class RegistrarMetrics {
         attempts.get(result).increment();
     }
 
-    void digestFailure(DigestFailure failure) {
+    public void digestFailure(DigestFailure failure) {
         digestFailures.get(failure).increment();
     }
 

@@ -27,7 +27,7 @@ public abstract sealed class BufferedSipMessage extends AbstractReferenceCounted
     private int bodyEnd;
     private long declaredContentLength;
     private final SipRejection rejection;
-    private List<HeaderEdit> edits;
+    private HeaderEdits edits;
     private CharSequence newRequestUri;
     private ByteBuf newContent;
 
@@ -74,7 +74,8 @@ public abstract sealed class BufferedSipMessage extends AbstractReferenceCounted
         return head;
     }
 
-    final List<HeaderEdit> edits() {
+    /** The rewrites recorded since the message was indexed, or {@code null} if none. */
+    final HeaderEdits edits() {
         return edits;
     }
 
@@ -477,13 +478,8 @@ public abstract sealed class BufferedSipMessage extends AbstractReferenceCounted
         if (known == HeaderName.CONTENT_LENGTH) {
             throw new IllegalArgumentException("Content-Length follows the body; it cannot be set");
         }
-        if (edits != null) {
-            for (HeaderEdit edit : edits) {
-                if (edit.concerns(known, name)) {
-                    applyPendingEdits();
-                    break;
-                }
-            }
+        if (edits != null && edits.concern(known, name)) {
+            applyPendingEdits();
         }
         return find(known, name, 0);
     }
@@ -494,7 +490,7 @@ public abstract sealed class BufferedSipMessage extends AbstractReferenceCounted
 
     private void record(HeaderEdit edit) {
         if (edits == null) {
-            edits = new ArrayList<>(4);
+            edits = new HeaderEdits();
         }
         edits.add(edit);
     }
@@ -508,7 +504,9 @@ public abstract sealed class BufferedSipMessage extends AbstractReferenceCounted
 
     @Override
     public void writeTo(ByteBuf out) {
-        MessageWriter.write(this, new MessageSink.Copy(buffer, out));
+        MessageSink.Copy copy = new MessageSink.Copy(octets, out);
+        MessageWriter.write(this, copy);
+        copy.flush();
     }
 
     @Override

@@ -405,9 +405,9 @@ public abstract sealed class BufferedSipMessage extends AbstractReferenceCounted
     private int replaceFirst(HeaderName known, CharSequence name, CharSequence value) {
         int first = prepareEdit(known, name);
         if (first < 0) {
-            record(new HeaderEdit(head.headers.size(), HeaderEdit.Kind.INSERT, known, name, ValueSplice.of(value)));
+            record(HeaderEdit.insert(head.headers.size(), known, name, ValueSplice.of(value)));
         } else {
-            record(new HeaderEdit(first, HeaderEdit.Kind.REPLACE, known, name, ValueSplice.of(value)));
+            record(HeaderEdit.replace(first, known, name, ValueSplice.of(value)));
         }
         return first;
     }
@@ -415,14 +415,14 @@ public abstract sealed class BufferedSipMessage extends AbstractReferenceCounted
     private SipMessage add(HeaderName known, CharSequence name, CharSequence value) {
         int first = prepareEdit(known, name);
         int position = first < 0 ? head.headers.size() : first;
-        record(new HeaderEdit(position, HeaderEdit.Kind.INSERT, known, name, ValueSplice.of(value)));
+        record(HeaderEdit.insert(position, known, name, ValueSplice.of(value)));
         return this;
     }
 
     private SipMessage remove(HeaderName known, CharSequence name) {
         int first = prepareEdit(known, name);
         if (first >= 0) {
-            record(new HeaderEdit(first, HeaderEdit.Kind.REMOVE, known, name, null));
+            record(HeaderEdit.remove(first, known, name));
             removeFollowing(known, name, first);
         }
         return this;
@@ -430,7 +430,7 @@ public abstract sealed class BufferedSipMessage extends AbstractReferenceCounted
 
     private void removeFollowing(HeaderName known, CharSequence name, int first) {
         for (int i = find(known, name, first + 1); i >= 0; i = find(known, name, i + 1)) {
-            record(new HeaderEdit(i, HeaderEdit.Kind.REMOVE, known, name, null));
+            record(HeaderEdit.remove(i, known, name));
         }
     }
 
@@ -457,7 +457,7 @@ public abstract sealed class BufferedSipMessage extends AbstractReferenceCounted
         if (splice == null) {
             throw new IllegalArgumentException("malformed " + name.canonical() + " header");
         }
-        record(new HeaderEdit(header, HeaderEdit.Kind.REPLACE, name, name.canonical(), splice));
+        record(HeaderEdit.replace(header, name, name.canonical(), splice));
         return this;
     }
 

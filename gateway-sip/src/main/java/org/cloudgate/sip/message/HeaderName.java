@@ -79,6 +79,7 @@ public enum HeaderName {
     }
 
     private final String canonical;
+    private final byte[] linePrefix;
     private final byte[] lowerCase;
     private final char compactForm;
 
@@ -88,6 +89,7 @@ public enum HeaderName {
 
     HeaderName(String canonical, char compactForm) {
         this.canonical = canonical;
+        this.linePrefix = (canonical + ": ").getBytes(StandardCharsets.US_ASCII);
         this.lowerCase = canonical.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
         this.compactForm = compactForm;
     }
@@ -95,6 +97,11 @@ public enum HeaderName {
     /** The name as written when the gateway adds this header. */
     public String canonical() {
         return canonical;
+    }
+
+    /** The start of a line the gateway adds: the canonical name, colon and space. Not to be modified. */
+    byte[] linePrefix() {
+        return linePrefix;
     }
 
     /** Returns the header with this id, as stored in a {@link HeaderIndex}. */

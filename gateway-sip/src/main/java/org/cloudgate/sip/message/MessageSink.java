@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.CompositeByteBuf;
+import io.netty.buffer.Unpooled;
 import org.cloudgate.sip.wire.Octets;
 
 /**
@@ -17,6 +18,9 @@ interface MessageSink {
 
     /** Emits new text, UTF-8 encoded. */
     void text(CharSequence text);
+
+    /** Emits new octets (text already encoded). */
+    void octets(byte[] octets);
 
     /** Emits a non-negative decimal number. */
     void number(long value);
@@ -56,6 +60,12 @@ interface MessageSink {
         public void text(CharSequence text) {
             flush();
             ByteBufUtil.writeUtf8(out, text);
+        }
+
+        @Override
+        public void octets(byte[] octets) {
+            flush();
+            out.writeBytes(octets);
         }
 
         @Override
@@ -116,6 +126,14 @@ interface MessageSink {
         }
 
         @Override
+        public void octets(byte[] octets) {
+            if (octets.length > 0) {
+                flush();
+                out.addComponent(true, Unpooled.wrappedBuffer(octets));
+            }
+        }
+
+        @Override
         public void number(long value) {
             flush();
             ByteBuf piece = allocator.buffer(20);
@@ -154,6 +172,11 @@ interface MessageSink {
         @Override
         public void text(CharSequence text) {
             length += ByteBufUtil.utf8Bytes(text);
+        }
+
+        @Override
+        public void octets(byte[] octets) {
+            length += octets.length;
         }
 
         @Override

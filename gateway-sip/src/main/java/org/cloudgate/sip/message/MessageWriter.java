@@ -11,9 +11,7 @@ package org.cloudgate.sip.message;
  * dropped.
  */
 final class MessageWriter {
-    private static final String CONTENT_LENGTH_LINE = "Content-Length: ";
-    private static final String CRLF = "\r\n";
-    private static final String COLON_SP = ": ";
+    private static final byte[] CRLF = {'\r', '\n'};
 
     private MessageWriter() {
     }
@@ -70,9 +68,9 @@ final class MessageWriter {
             writeInsert(edits.get(nextEdit++), sink);
         }
         if (firstContentLength < 0) {
-            sink.text(CONTENT_LENGTH_LINE);
+            sink.octets(HeaderName.CONTENT_LENGTH.linePrefix());
             sink.number(bodyLength);
-            sink.text(CRLF);
+            sink.octets(CRLF);
         }
         sink.original(index.headEnd(), head.bodyStart);
         message.writeBody(sink);
@@ -90,9 +88,8 @@ final class MessageWriter {
     }
 
     private static void writeInsert(HeaderEdit edit, MessageSink sink) {
-        sink.text(edit.name());
-        sink.text(COLON_SP);
+        sink.octets(edit.linePrefix());
         edit.value().writeTo(sink);
-        sink.text(CRLF);
+        sink.octets(CRLF);
     }
 }

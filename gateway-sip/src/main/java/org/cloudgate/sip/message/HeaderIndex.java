@@ -21,6 +21,14 @@ public final class HeaderIndex {
     private int[] slots;
     private int size;
     private int headEnd;
+    /** One bit per known header present (bit = ordinal), so asking for an absent one scans nothing. */
+    private long present;
+
+    static {
+        if (HeaderName.values().length > Long.SIZE) {
+            throw new IllegalStateException("more known headers than bits in HeaderIndex.present");
+        }
+    }
 
     /** An index that writes into {@code scratch} until {@link #compact()}. */
     HeaderIndex(int[] scratch) {
@@ -45,6 +53,9 @@ public final class HeaderIndex {
         int base = size * STRIDE;
         slots[base] = lineStart;
         slots[base + 1] = nameLength << 16 | (name == null ? EXTENSION_ID : name.ordinal());
+        if (name != null) {
+            present |= 1L << name.ordinal();
+        }
         slots[base + 2] = valueStart;
         slots[base + 3] = valueEnd;
         size++;
@@ -99,6 +110,9 @@ public final class HeaderIndex {
     /** Position of the first header named {@code name} at or after {@code from}, or -1. */
     public int next(HeaderName name, int from) {
         int wanted = name.ordinal();
+        if ((present & 1L << wanted) == 0) {
+            return -1;
+        }
         for (int i = from; i < size; i++) {
             if ((slots[i * STRIDE + 1] & 0xFFFF) == wanted) {
                 return i;

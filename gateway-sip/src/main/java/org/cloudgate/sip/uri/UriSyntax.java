@@ -14,6 +14,18 @@ public final class UriSyntax {
     private static final int MAX_PORT = 65535;
     /** A stop octet for {@link #escapedRun} that no octet matches. */
     private static final int NO_STOP = -1;
+    /** {@code hostname} / {@code IPv4address} characters (RFC 3261 section 25.1), by octet. */
+    private static final boolean[] HOST_CHARS = new boolean[128];
+    /** Characters after a scheme's first letter: {@code ALPHA / DIGIT / "+" / "-" / "."}. */
+    private static final boolean[] SCHEME_CHARS = new boolean[128];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            boolean alphanumeric = isAlpha(c) || isDigit(c);
+            HOST_CHARS[c] = alphanumeric || c == '-' || c == '.' || c == '_';
+            SCHEME_CHARS[c] = alphanumeric || c == '+' || c == '-' || c == '.';
+        }
+    }
 
     private UriSyntax() {
     }
@@ -64,7 +76,7 @@ public final class UriSyntax {
             if (b == ':') {
                 return i;
             }
-            if (!isAlpha(b) && !isDigit(b) && b != '+' && b != '-' && b != '.') {
+            if (b < 0 || !SCHEME_CHARS[b]) {
                 return -1;
             }
         }
@@ -223,7 +235,7 @@ public final class UriSyntax {
 
     /** Host name and IPv4 characters ({@code hostname} / {@code IPv4address}, RFC 3261 25.1). */
     public static boolean isHostChar(int b) {
-        return isAlpha(b) || isDigit(b) || b == '-' || b == '.' || b == '_';
+        return b >= 0 && b < 128 && HOST_CHARS[b];
     }
 
     static boolean isAlpha(int b) {

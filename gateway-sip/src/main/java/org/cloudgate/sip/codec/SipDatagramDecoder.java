@@ -1,5 +1,7 @@
 package org.cloudgate.sip.codec;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.AddressedEnvelope;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -20,6 +22,13 @@ import org.cloudgate.sip.message.SipRejection;
  * ({@link SipErrorResponse}), a response is dropped by the transaction layer. Octets that are
  * not SIP are dropped here. Either way the refusal is counted and logged (rate-limited);
  * nothing is thrown. Stateless, hence {@link Sharable}.
+ *
+ * <p>A datagram in a buffer without an array (the native transports' direct receive buffers) is
+ * copied into an exactly sized heap buffer before framing. The parsers read an array, so it
+ * would be copied out once anyway; copying it into a buffer the message owns means the receive
+ * buffer goes back to the allocator at once instead of staying pinned for as long as a
+ * transaction keeps the request (up to Timer J, 32 s, RFC 3261 section 17.2.2). The copy is
+ * unpooled for the same reason: a kept request then pins exactly its own octets.
  */
 @ChannelHandler.Sharable
 public final class SipDatagramDecoder extends MessageToMessageDecoder<DatagramPacket> {
@@ -37,7 +46,16 @@ public final class SipDatagramDecoder extends MessageToMessageDecoder<DatagramPa
 
     @Override
     protected void decode(ChannelHandlerContext ctx, DatagramPacket packet, List<Object> out) {
-        SipDatagramFraming.Result result = framing.frame(packet.content());
+        ByteBuf datagram = packet.content();
+        ByteBuf octets = datagram.hasArray() ? datagram : Unpooled.copiedBuffer(datagram);
+        SipDatagramFraming.Result result;
+        try {
+            result = framing.frame(octets);
+        } finally {
+            if (octets != datagram) {
+                octets.release();
+            }
+        }
         SipMessage message = result.message();
         SipRejection rejection = message != null ? message.rejection() : result.dropped();
         if (rejection != null) {

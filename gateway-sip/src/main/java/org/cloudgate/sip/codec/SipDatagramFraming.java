@@ -47,10 +47,10 @@ public final class SipDatagramFraming {
                 if (!head.startLineRead()) {
                     return new Result(null, SipRejection.NOT_SIP);
                 }
-                return new Result(SipFraming.toMessage(datagram, offset, head.bodyStart(), head,
+                return new Result(toMessage(datagram, offset, head.bodyStart(), head,
                         SipRejection.UNTERMINATED_HEADERS), null);
             case BROKEN:
-                return new Result(SipFraming.toMessage(datagram, offset, head.bodyStart(), head, head.rejection()), null);
+                return new Result(toMessage(datagram, offset, head.bodyStart(), head, head.rejection()), null);
             default:
                 return new Result(complete(datagram, offset, available, head), null);
         }
@@ -63,19 +63,24 @@ public final class SipDatagramFraming {
             return bodyLimited(datagram, offset, available, head, available - bodyStart);
         }
         if (declared == SipFraming.MALFORMED) {
-            return SipFraming.toMessage(datagram, offset, bodyStart, head, SipRejection.MALFORMED_CONTENT_LENGTH);
+            return toMessage(datagram, offset, bodyStart, head, SipRejection.MALFORMED_CONTENT_LENGTH);
         }
         if (bodyStart + declared > available) {
-            return SipFraming.toMessage(datagram, offset, bodyStart, head, SipRejection.BODY_TRUNCATED);
+            return toMessage(datagram, offset, bodyStart, head, SipRejection.BODY_TRUNCATED);
         }
         return bodyLimited(datagram, offset, bodyStart + (int) declared, head, (int) declared);
     }
 
     private SipMessage bodyLimited(ByteBuf datagram, int offset, int length, SipHead head, int bodyLength) {
         if (bodyLength > framing.config().maxBody()) {
-            return SipFraming.toMessage(datagram, offset, head.bodyStart(), head, SipRejection.BODY_TOO_LARGE);
+            return toMessage(datagram, offset, head.bodyStart(), head, SipRejection.BODY_TOO_LARGE);
         }
-        return SipFraming.toMessage(datagram, offset, length, head, null);
+        return toMessage(datagram, offset, length, head, null);
+    }
+
+    /** The datagram's buffer does not move between parsing and framing: the head's octets serve the message. */
+    private static SipMessage toMessage(ByteBuf datagram, int offset, int length, SipHead head, SipRejection failure) {
+        return SipFraming.toMessage(datagram, offset, length, head, head.octets(), failure);
     }
 
     /** CRLF before the start line is ignored (RFC 3261 section 7.5). */

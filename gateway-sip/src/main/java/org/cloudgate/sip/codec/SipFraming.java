@@ -51,13 +51,26 @@ final class SipFraming {
 
     /**
      * Builds the message of {@code length} octets at {@code offset} of {@code source}, retaining
-     * a slice of it. The syntax check runs unless the framing already failed.
+     * a slice of it. The syntax check runs unless the framing already failed. The octets are
+     * viewed again, because a stream's cumulation buffer may have moved since its head was parsed.
      *
      * @param failure a framing or start-line failure, or {@code null}
      */
     static SipMessage toMessage(ByteBuf source, int offset, int length, SipHead head, SipRejection failure) {
+        return toMessage(source, offset, length, head, null, failure);
+    }
+
+    /**
+     * As {@link #toMessage(ByteBuf, int, int, SipHead, SipRejection)}, reusing the octets the head
+     * was parsed from when {@code source} has not changed since: a datagram in a direct buffer is
+     * then copied out once, not twice.
+     *
+     * @param parsed the head's octets ({@link SipHead#octets()}), or {@code null} to view them again
+     */
+    static SipMessage toMessage(ByteBuf source, int offset, int length, SipHead head, Octets parsed,
+                                SipRejection failure) {
         ByteBuf slice = source.retainedSlice(offset, length);
-        Octets octets = Octets.of(slice, length);
+        Octets octets = parsed != null ? parsed : Octets.of(slice, length);
         SipRejection rejection = failure != null ? failure : head.rejection();
         if (rejection == null) {
             rejection = MessageSyntax.check(octets, head);

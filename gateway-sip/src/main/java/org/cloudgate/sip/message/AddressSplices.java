@@ -44,9 +44,9 @@ final class AddressSplices {
             return null;
         }
         if (address.bracketed()) {
-            return new ValueSplice(valueStart, address.uriStart(), uri, address.uriEnd(), valueEnd);
+            return ValueSplice.around(valueStart, address.uriStart(), uri, address.uriEnd(), valueEnd);
         }
-        return new ValueSplice(valueStart, address.uriStart(), "<" + uri + ">", address.uriEnd(), valueEnd);
+        return ValueSplice.around(valueStart, address.uriStart(), "<" + uri + ">", address.uriEnd(), valueEnd);
     }
 
     /** A new display name, the URI moved into {@code <>} if it was an addr-spec. */
@@ -58,9 +58,9 @@ final class AddressSplices {
         }
         String separator = quotedName.length() == 0 ? "" : " ";
         if (address.bracketed()) {
-            return new ValueSplice(0, 0, quotedName + separator, address.uriStart() - 1, valueEnd);
+            return ValueSplice.around(0, 0, quotedName + separator, address.uriStart() - 1, valueEnd);
         }
         String bracketed = quotedName + separator + "<" + message.text(address.uriStart(), address.uriEnd()) + ">";
-        return new ValueSplice(0, 0, bracketed, address.uriEnd(), valueEnd);
+        return ValueSplice.around(0, 0, bracketed, address.uriEnd(), valueEnd);
     }
 }

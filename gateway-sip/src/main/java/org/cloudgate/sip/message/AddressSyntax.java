@@ -63,8 +63,12 @@ public final class AddressSyntax {
         return nameAddr(s);
     }
 
+    /**
+     * {@code LAQUOT addr-spec RAQUOT}. The URI is found by its closing {@code >}; white space
+     * inside the brackets is refused by {@link UriSyntax#parse}, which admits none in a URI.
+     */
     private boolean nameAddr(ValueScanner s) {
-        if (!s.accept('<') || !s.until('>') || !s.accept('>')) {
+        if (!s.accept('<') || !s.upTo('>') || !s.accept('>')) {
             return false;
         }
         uriStart = s.spanStart();

@@ -27,7 +27,7 @@ public abstract sealed class BufferedSipMessage extends AbstractReferenceCounted
     private int bodyEnd;
     private long declaredContentLength;
     private final SipRejection rejection;
-    private List<HeaderEdit> edits;
+    private HeaderEdits edits;
     private CharSequence newRequestUri;
     private ByteBuf newContent;
 
@@ -74,7 +74,8 @@ public abstract sealed class BufferedSipMessage extends AbstractReferenceCounted
         return head;
     }
 
-    final List<HeaderEdit> edits() {
+    /** The rewrites recorded since the message was indexed, or {@code null} if none. */
+    final HeaderEdits edits() {
         return edits;
     }
 
@@ -410,9 +411,9 @@ public abstract sealed class BufferedSipMessage extends AbstractReferenceCounted
     private int replaceFirst(HeaderName known, CharSequence name, CharSequence value) {
         int first = prepareEdit(known, name);
         if (first < 0) {
-            record(new HeaderEdit(head.headers.size(), HeaderEdit.Kind.INSERT, known, name, ValueSplice.of(value)));
+            record(HeaderEdit.insert(head.headers.size(), known, name, ValueSplice.of(value)));
         } else {
-            record(new HeaderEdit(first, HeaderEdit.Kind.REPLACE, known, name, ValueSplice.of(value)));
+            record(HeaderEdit.replace(first, known, name, ValueSplice.of(value)));
         }
         return first;
     }
@@ -420,14 +421,14 @@ public abstract sealed class BufferedSipMessage extends AbstractReferenceCounted
     private SipMessage add(HeaderName known, CharSequence name, CharSequence value) {
         int first = prepareEdit(known, name);
         int position = first < 0 ? head.headers.size() : first;
-        record(new HeaderEdit(position, HeaderEdit.Kind.INSERT, known, name, ValueSplice.of(value)));
+        record(HeaderEdit.insert(position, known, name, ValueSplice.of(value)));
         return this;
     }
 
     private SipMessage remove(HeaderName known, CharSequence name) {
         int first = prepareEdit(known, name);
         if (first >= 0) {
-            record(new HeaderEdit(first, HeaderEdit.Kind.REMOVE, known, name, null));
+            record(HeaderEdit.remove(first, known, name));
             removeFollowing(known, name, first);
         }
         return this;
@@ -435,7 +436,7 @@ public abstract sealed class BufferedSipMessage extends AbstractReferenceCounted
 
     private void removeFollowing(HeaderName known, CharSequence name, int first) {
         for (int i = find(known, name, first + 1); i >= 0; i = find(known, name, i + 1)) {
-            record(new HeaderEdit(i, HeaderEdit.Kind.REMOVE, known, name, null));
+            record(HeaderEdit.remove(i, known, name));
         }
     }
 
@@ -462,7 +463,7 @@ public abstract sealed class BufferedSipMessage extends AbstractReferenceCounted
         if (splice == null) {
             throw new IllegalArgumentException("malformed " + name.canonical() + " header");
         }
-        record(new HeaderEdit(header, HeaderEdit.Kind.REPLACE, name, name.canonical(), splice));
+        record(HeaderEdit.replace(header, name, name.canonical(), splice));
         return this;
     }
 
@@ -483,13 +484,8 @@ public abstract sealed class BufferedSipMessage extends AbstractReferenceCounted
         if (known == HeaderName.CONTENT_LENGTH) {
             throw new IllegalArgumentException("Content-Length follows the body; it cannot be set");
         }
-        if (edits != null) {
-            for (HeaderEdit edit : edits) {
-                if (edit.concerns(known, name)) {
-                    applyPendingEdits();
-                    break;
-                }
-            }
+        if (edits != null && edits.concern(known, name)) {
+            applyPendingEdits();
         }
         return find(known, name, 0);
     }
@@ -500,7 +496,7 @@ public abstract sealed class BufferedSipMessage extends AbstractReferenceCounted
 
     private void record(HeaderEdit edit) {
         if (edits == null) {
-            edits = new ArrayList<>(4);
+            edits = new HeaderEdits();
         }
         edits.add(edit);
     }
@@ -514,7 +510,9 @@ public abstract sealed class BufferedSipMessage extends AbstractReferenceCounted
 
     @Override
     public void writeTo(ByteBuf out) {
-        MessageWriter.write(this, new MessageSink.Copy(buffer, out));
+        MessageSink.Copy copy = new MessageSink.Copy(octets, out);
+        MessageWriter.write(this, copy);
+        copy.flush();
     }
 
     @Override

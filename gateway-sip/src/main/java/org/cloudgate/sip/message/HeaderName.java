@@ -1,6 +1,7 @@
 package org.cloudgate.sip.message;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.cloudgate.sip.wire.Octets;
 
 /**
@@ -54,8 +55,13 @@ public enum HeaderName {
     private static final HeaderName[] VALUES = values();
     private static final HeaderName[] BY_COMPACT_FORM = new HeaderName[128];
     private static final int LONGEST = 32;
-    /** Long forms grouped by length, so a lookup compares a name with few candidates. */
-    private static final HeaderName[][] BY_LENGTH = new HeaderName[LONGEST + 1][];
+    private static final HeaderName[] NONE = new HeaderName[0];
+    /**
+     * Long forms by length and first letter: every known name is then compared with at most two
+     * candidates (Call-ID and Contact, Replaces and Refer-To, P-Asserted-Identity and
+     * Proxy-Authorization share both), usually one, and most extension headers with none.
+     */
+    private static final HeaderName[][] BY_LENGTH_AND_FIRST = new HeaderName[(LONGEST + 1) * 32][];
 
     static {
         for (HeaderName name : VALUES) {
@@ -63,15 +69,17 @@ public enum HeaderName {
                 BY_COMPACT_FORM[name.compactForm] = name;
             }
         }
-        for (int length = 0; length <= LONGEST; length++) {
-            int size = length;
-            BY_LENGTH[length] = java.util.Arrays.stream(VALUES)
-                    .filter(name -> name.lowerCase.length == size)
-                    .toArray(HeaderName[]::new);
+        Arrays.fill(BY_LENGTH_AND_FIRST, NONE);
+        for (HeaderName name : VALUES) {
+            int slot = slot(name.lowerCase.length, name.lowerCase[0]);
+            HeaderName[] candidates = Arrays.copyOf(BY_LENGTH_AND_FIRST[slot], BY_LENGTH_AND_FIRST[slot].length + 1);
+            candidates[candidates.length - 1] = name;
+            BY_LENGTH_AND_FIRST[slot] = candidates;
         }
     }
 
     private final String canonical;
+    private final byte[] linePrefix;
     private final byte[] lowerCase;
     private final char compactForm;
 
@@ -81,6 +89,7 @@ public enum HeaderName {
 
     HeaderName(String canonical, char compactForm) {
         this.canonical = canonical;
+        this.linePrefix = (canonical + ": ").getBytes(StandardCharsets.US_ASCII);
         this.lowerCase = canonical.toLowerCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII);
         this.compactForm = compactForm;
     }
@@ -90,6 +99,11 @@ public enum HeaderName {
         return canonical;
     }
 
+    /** The start of a line the gateway adds: the canonical name, colon and space. Not to be modified. */
+    byte[] linePrefix() {
+        return linePrefix;
+    }
+
     /** Returns the header with this id, as stored in a {@link HeaderIndex}. */
     static HeaderName ofId(int id) {
         return VALUES[id];
@@ -97,7 +111,8 @@ public enum HeaderName {
 
     /**
      * Finds the known header spelled by {@code length} bytes of {@code buf} at {@code start},
-     * long or compact form, any case.
+     * long or compact form, any case. The bytes must be token characters (RFC 3261 section 25.1),
+     * as a header name is.
      *
      * @return the header, or {@code null} for an extension header
      */
@@ -109,12 +124,21 @@ public enum HeaderName {
         if (length > LONGEST) {
             return null;
         }
-        for (HeaderName name : BY_LENGTH[length]) {
+        for (HeaderName name : BY_LENGTH_AND_FIRST[slot(length, buf.getByte(start))]) {
             if (name.matches(buf, start)) {
                 return name;
             }
         }
         return null;
+    }
+
+    /**
+     * The table slot of a name of {@code length} octets starting with {@code first}. Only the low
+     * five bits of the first octet count, which folds case; a name whose first octet is not a
+     * letter lands among letters' candidates and is then told apart by {@link #matches}.
+     */
+    private static int slot(int length, int first) {
+        return length << 5 | (first & 0x1F);
     }
 
     /** Finds the known header with this name, long or compact form, any case. */
@@ -131,16 +155,18 @@ public enum HeaderName {
         return null;
     }
 
+    /**
+     * Compares case-insensitively. Known names hold only letters and {@code -}; setting bit 5
+     * (0x20) of a token character folds an upper-case letter to lower case and maps no other token
+     * character onto a letter or {@code -}, so one OR per octet suffices. The first octet is
+     * compared last: the table slot already matched its low bits.
+     */
     private boolean matches(Octets buf, int start) {
-        for (int i = 0; i < lowerCase.length; i++) {
-            int b = buf.getByte(start + i);
-            if (b >= 'A' && b <= 'Z') {
-                b += 'a' - 'A';
-            }
-            if (b != lowerCase[i]) {
+        for (int i = 1; i < lowerCase.length; i++) {
+            if ((buf.getByte(start + i) | 0x20) != lowerCase[i]) {
                 return false;
             }
         }
-        return true;
+        return (buf.getByte(start) | 0x20) == lowerCase[0];
     }
 }

@@ -4,6 +4,8 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.CompositeByteBuf;
+import io.netty.buffer.Unpooled;
+import org.cloudgate.sip.wire.Octets;
 
 /**
  * Where {@link MessageWriter} sends a message's pieces: ranges of the original buffer and new
@@ -17,42 +19,73 @@ interface MessageSink {
     /** Emits new text, UTF-8 encoded. */
     void text(CharSequence text);
 
+    /** Emits new octets (text already encoded). */
+    void octets(byte[] octets);
+
     /** Emits a non-negative decimal number. */
     void number(long value);
 
     /** Emits a whole buffer (a replaced body). */
     void buffer(ByteBuf content);
 
-    /** Copies everything into one buffer. */
+    /**
+     * Copies everything into one buffer. Adjacent original ranges (the untouched lines between
+     * two rewrites) are copied as one run straight from the message's octets, so a message with
+     * two rewrites costs a handful of array copies, not one per header line.
+     */
     final class Copy implements MessageSink {
-        private final ByteBuf source;
+        private final Octets source;
         private final ByteBuf out;
+        private int pendingStart;
+        private int pendingEnd;
 
-        Copy(ByteBuf source, ByteBuf out) {
+        Copy(Octets source, ByteBuf out) {
             this.source = source;
             this.out = out;
         }
 
         @Override
         public void original(int start, int end) {
-            if (end > start) {
-                out.writeBytes(source, start, end - start);
+            if (end <= start) {
+                return;
             }
+            if (pendingEnd != start) {
+                flush();
+                pendingStart = start;
+            }
+            pendingEnd = end;
         }
 
         @Override
         public void text(CharSequence text) {
+            flush();
             ByteBufUtil.writeUtf8(out, text);
         }
 
         @Override
+        public void octets(byte[] octets) {
+            flush();
+            out.writeBytes(octets);
+        }
+
+        @Override
         public void number(long value) {
+            flush();
             writeNumber(out, value);
         }
 
         @Override
         public void buffer(ByteBuf content) {
+            flush();
             out.writeBytes(content, content.readerIndex(), content.readableBytes());
+        }
+
+        /** Copies the original run still pending; the last call after writing a message. */
+        void flush() {
+            if (pendingEnd > pendingStart) {
+                source.copyTo(pendingStart, pendingEnd - pendingStart, out);
+            }
+            pendingStart = pendingEnd = 0;
         }
     }
 
@@ -90,6 +123,14 @@ interface MessageSink {
             ByteBuf piece = allocator.buffer(ByteBufUtil.utf8Bytes(text));
             ByteBufUtil.writeUtf8(piece, text);
             out.addComponent(true, piece);
+        }
+
+        @Override
+        public void octets(byte[] octets) {
+            if (octets.length > 0) {
+                flush();
+                out.addComponent(true, Unpooled.wrappedBuffer(octets));
+            }
         }
 
         @Override
@@ -131,6 +172,11 @@ interface MessageSink {
         @Override
         public void text(CharSequence text) {
             length += ByteBufUtil.utf8Bytes(text);
+        }
+
+        @Override
+        public void octets(byte[] octets) {
+            length += octets.length;
         }
 
         @Override

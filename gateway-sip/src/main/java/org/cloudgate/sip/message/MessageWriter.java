@@ -1,16 +1,17 @@
 package org.cloudgate.sip.message;
 
-import java.util.List;
-
 /**
  * Walks a message in wire order and sends its pieces to a sink: untouched lines as original
  * ranges, rewritten values as splices, and a Content-Length that matches the body
  * (RFC 3261 section 20.14; required on streams, section 18.3).
+ *
+ * <p>The walk goes from one rewrite to the next ({@link HeaderEdits} keeps them in wire order),
+ * so the lines in between reach the sink as one range whatever their number. Content-Length
+ * lines are stops of their own: the first is rewritten when the body changed, later ones are
+ * dropped.
  */
 final class MessageWriter {
-    private static final String CONTENT_LENGTH_LINE = "Content-Length: ";
-    private static final String CRLF = "\r\n";
-    private static final String COLON_SP = ": ";
+    private static final byte[] CRLF = {'\r', '\n'};
 
     private MessageWriter() {
     }
@@ -18,7 +19,6 @@ final class MessageWriter {
     static void write(BufferedSipMessage message, MessageSink sink) {
         SipHead head = message.head();
         HeaderIndex index = head.headers;
-        List<HeaderEdit> edits = message.edits();
         CharSequence requestUri = message.newRequestUri();
         if (requestUri != null) {
             sink.original(0, head.uriStart);
@@ -27,31 +27,50 @@ final class MessageWriter {
         } else {
             sink.original(0, head.headersStart);
         }
+        HeaderEdits edits = message.edits();
+        int editCount = edits == null ? 0 : edits.size();
+        int nextEdit = 0;
+        int firstContentLength = index.next(HeaderName.CONTENT_LENGTH, 0);
+        int contentLength = firstContentLength;
         long bodyLength = message.bodyLength();
-        boolean contentLengthWritten = false;
-        for (int i = 0; i < index.size(); i++) {
-            writeInserts(edits, i, sink);
-            if (index.name(i) == HeaderName.CONTENT_LENGTH) {
-                if (!contentLengthWritten) {
-                    writeContentLength(message, i, bodyLength, sink);
-                    contentLengthWritten = true;
-                }
+        int size = index.size();
+        int line = 0;
+        while (line < size) {
+            int editLine = nextEdit < editCount ? edits.get(nextEdit).header() : size;
+            int stop = Math.min(editLine, contentLength < 0 ? size : contentLength);
+            if (stop > line) {
+                sink.original(index.lineStart(line), index.lineEnd(stop - 1));
+                line = stop;
                 continue;
             }
-            HeaderEdit edit = lineEdit(edits, i);
-            if (edit == null) {
-                sink.original(index.lineStart(i), index.lineEnd(i));
-            } else if (edit.kind() == HeaderEdit.Kind.REPLACE) {
-                sink.original(index.lineStart(i), index.valueStart(i));
-                edit.value().writeTo(sink);
-                sink.original(index.valueEnd(i), index.lineEnd(i));
+            while (nextEdit < editCount && edits.get(nextEdit).header() == line
+                    && edits.get(nextEdit).kind() == HeaderEdit.Kind.INSERT) {
+                writeInsert(edits.get(nextEdit++), sink);
             }
+            if (line == contentLength) {
+                if (line == firstContentLength) {
+                    writeContentLength(message, line, bodyLength, sink);
+                }
+                contentLength = index.next(HeaderName.CONTENT_LENGTH, line + 1);
+            } else if (nextEdit < editCount && edits.get(nextEdit).header() == line) {
+                HeaderEdit edit = edits.get(nextEdit++);
+                if (edit.kind() == HeaderEdit.Kind.REPLACE) {
+                    sink.original(index.lineStart(line), index.valueStart(line));
+                    edit.value().writeTo(sink);
+                    sink.original(index.valueEnd(line), index.lineEnd(line));
+                }
+            } else {
+                sink.original(index.lineStart(line), index.lineEnd(line));
+            }
+            line++;
         }
-        writeInserts(edits, index.size(), sink);
-        if (!contentLengthWritten) {
-            sink.text(CONTENT_LENGTH_LINE);
+        while (nextEdit < editCount) {
+            writeInsert(edits.get(nextEdit++), sink);
+        }
+        if (firstContentLength < 0) {
+            sink.octets(HeaderName.CONTENT_LENGTH.linePrefix());
             sink.number(bodyLength);
-            sink.text(CRLF);
+            sink.octets(CRLF);
         }
         sink.original(index.headEnd(), head.bodyStart);
         message.writeBody(sink);
@@ -68,31 +87,9 @@ final class MessageWriter {
         sink.original(index.valueEnd(header), index.lineEnd(header));
     }
 
-    private static void writeInserts(List<HeaderEdit> edits, int header, MessageSink sink) {
-        if (edits == null) {
-            return;
-        }
-        for (int i = 0; i < edits.size(); i++) {
-            HeaderEdit edit = edits.get(i);
-            if (edit.kind() == HeaderEdit.Kind.INSERT && edit.header() == header) {
-                sink.text(edit.name());
-                sink.text(COLON_SP);
-                edit.value().writeTo(sink);
-                sink.text(CRLF);
-            }
-        }
-    }
-
-    private static HeaderEdit lineEdit(List<HeaderEdit> edits, int header) {
-        if (edits == null) {
-            return null;
-        }
-        for (int i = 0; i < edits.size(); i++) {
-            HeaderEdit edit = edits.get(i);
-            if (edit.header() == header && edit.kind() != HeaderEdit.Kind.INSERT) {
-                return edit;
-            }
-        }
-        return null;
+    private static void writeInsert(HeaderEdit edit, MessageSink sink) {
+        sink.octets(edit.linePrefix());
+        edit.value().writeTo(sink);
+        sink.octets(CRLF);
     }
 }

@@ -20,7 +20,7 @@ public final class SipHead {
         BROKEN
     }
 
-    final HeaderIndex headers = new HeaderIndex();
+    final HeaderIndex headers;
     Octets octets;
     Outcome outcome;
     SipRejection rejection;
@@ -33,6 +33,10 @@ public final class SipHead {
     int uriEnd;
     int statusCode;
     int reasonStart;
+
+    SipHead(HeaderIndex headers) {
+        this.headers = headers;
+    }
 
     /** The octets this head was read from (index 0 is the start line). */
     public Octets octets() {

@@ -1,5 +1,6 @@
 package org.cloudgate.sip.message;
 
+import io.netty.util.concurrent.FastThreadLocal;
 import org.cloudgate.sip.wire.Octets;
 
 /**
@@ -12,6 +13,15 @@ import org.cloudgate.sip.wire.Octets;
  */
 public final class SipHeadParser {
     private static final int SIP_VERSION_LENGTH = 7;
+    /** Header lines the per-thread scratch index holds before it grows; a head with more still parses. */
+    private static final int SCRATCH_HEADERS = 64;
+    /** The index positions of the head being read, reused by each thread (see {@link HeaderIndex#compact()}). */
+    private static final FastThreadLocal<int[]> SCRATCH = new FastThreadLocal<>() {
+        @Override
+        protected int[] initialValue() {
+            return new int[HeaderIndex.scratchLength(SCRATCH_HEADERS)];
+        }
+    };
 
     private final int maxStartLine;
     private final int maxHeadBytes;
@@ -30,8 +40,14 @@ public final class SipHeadParser {
 
     /** Parses the head at the start of {@code buf}, octets {@code [0, available)}. */
     public SipHead parse(Octets buf, int available) {
-        SipHead head = new SipHead();
+        SipHead head = new SipHead(new HeaderIndex(SCRATCH.get()));
         head.octets = buf;
+        read(buf, available, head);
+        head.headers.compact();
+        return head;
+    }
+
+    private void read(Octets buf, int available, SipHead head) {
         int eol = buf.indexOf(0, Math.min(available, maxStartLine + 2), (byte) '\n');
         if (eol < 0) {
             if (available > maxStartLine + 1) {
@@ -40,7 +56,7 @@ public final class SipHeadParser {
             } else {
                 head.outcome = SipHead.Outcome.INCOMPLETE;
             }
-            return head;
+            return;
         }
         int lineEnd = eol > 0 && buf.getByte(eol - 1) == '\r' ? eol - 1 : eol;
         head.startLineEnd = lineEnd;
@@ -48,10 +64,9 @@ public final class SipHeadParser {
         if (!StartLine.read(buf, lineEnd, head)) {
             head.outcome = SipHead.Outcome.NOT_SIP;
             head.reject(SipRejection.NOT_SIP);
-            return head;
+            return;
         }
         head.outcome = indexHeaders(buf, head.headersStart, available, head);
-        return head;
     }
 
     private SipHead.Outcome indexHeaders(Octets buf, int from, int available, SipHead head) {

@@ -183,6 +183,21 @@ public final class ValueScanner {
     }
 
     /**
+     * Reads octets up to (not including) the next {@code stop}, whatever they are, searching a
+     * word at a time; fails if there is none or the span is empty. For spans whose every octet
+     * the caller checks afterwards.
+     */
+    public boolean upTo(char stop) {
+        int found = buf.indexOf(pos, end, (byte) stop);
+        if (found < 0) {
+            return false;
+        }
+        int start = pos;
+        pos = found;
+        return span(start);
+    }
+
+    /**
      * Reads {@code *( SEMI generic-param )} (RFC 3261 section 25.1): each parameter has a token
      * name and optionally {@code EQUAL} and a token, host or quoted-string value. White space
      * around {@code ;} and {@code =} is allowed; an empty parameter ({@code ;;}) is not.

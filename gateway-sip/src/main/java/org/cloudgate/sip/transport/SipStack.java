@@ -9,6 +9,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
+import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.SocketChannel;
@@ -51,6 +52,14 @@ import java.util.concurrent.TimeUnit;
 public final class SipStack implements AutoCloseable {
 
     private static final int UDP_RECEIVE_BUFFER = 4 * 1024 * 1024;
+    /**
+     * The largest SIP datagram read whole. RFC 3261 section 18.1.1 sends anything above 1300
+     * octets over TCP, but peers that do not (and send fragmented datagrams) are still read;
+     * Netty's default of 2048 would cut an INVITE with a rich SDP.
+     */
+    private static final int UDP_DATAGRAM = 8192;
+    /** Datagrams one batched read (recvmmsg) may return. */
+    private static final int UDP_BATCH = 16;
 
     private final Map<EventLoop, LoopStack> stacks = new LinkedHashMap<>();
     /** Each listening channel and its transport token in lower case ("udp", "tcp", "tls"). */
@@ -141,7 +150,13 @@ public final class SipStack implements AutoCloseable {
                         }
                     });
             if (channels.epoll()) {
-                bootstrap.option(EpollChannelOption.SO_REUSEPORT, true);
+                // recvmmsg: one system call takes up to UDP_BATCH queued datagrams. The decoder
+                // copies each one out, so the shared receive buffer is released after the batch.
+                bootstrap.option(EpollChannelOption.SO_REUSEPORT, true)
+                        .option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, UDP_DATAGRAM)
+                        .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(UDP_DATAGRAM * UDP_BATCH));
+            } else {
+                bootstrap.option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(UDP_DATAGRAM));
             }
             InetSocketAddress address = new InetSocketAddress(settings.bindAddress(), port);
             Channel channel = bindOrFail(bootstrap.bind(address), "UDP", address);

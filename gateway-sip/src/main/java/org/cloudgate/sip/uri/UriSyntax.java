@@ -12,6 +12,20 @@ import org.cloudgate.sip.wire.Octets;
  */
 public final class UriSyntax {
     private static final int MAX_PORT = 65535;
+    /** A stop octet for {@link #escapedRun} that no octet matches. */
+    private static final int NO_STOP = -1;
+    /** {@code hostname} / {@code IPv4address} characters (RFC 3261 section 25.1), by octet. */
+    private static final boolean[] HOST_CHARS = new boolean[128];
+    /** Characters after a scheme's first letter: {@code ALPHA / DIGIT / "+" / "-" / "."}. */
+    private static final boolean[] SCHEME_CHARS = new boolean[128];
+
+    static {
+        for (int c = 0; c < 128; c++) {
+            boolean alphanumeric = isAlpha(c) || isDigit(c);
+            HOST_CHARS[c] = alphanumeric || c == '-' || c == '.' || c == '_';
+            SCHEME_CHARS[c] = alphanumeric || c == '+' || c == '-' || c == '.';
+        }
+    }
 
     private UriSyntax() {
     }
@@ -31,17 +45,25 @@ public final class UriSyntax {
             return false;
         }
         parts.schemeEnd = colon;
-        for (int i = colon + 1; i < end; i++) {
-            int b = buf.getByte(i) & 0xFF;
-            if (b <= ' ' || b == '<' || b == '>' || b == '"' || b == 0x7F) {
-                return false;
-            }
-        }
         if (!isSipScheme(buf, start, colon)) {
-            return true;
+            return visibleOnly(buf, colon + 1, end);
         }
         parts.sip = true;
         return parseSip(buf, colon + 1, end, parts);
+    }
+
+    /** No white space, control character, {@code <}, {@code >} or {@code "} (RFC 3261 section 25.1; RFC 4475 3.1.2.7). */
+    private static boolean visibleOnly(Octets buf, int start, int end) {
+        for (int i = start; i < end; i++) {
+            if (!isVisible(buf.getByte(i) & 0xFF)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isVisible(int b) {
+        return b > ' ' && b != '<' && b != '>' && b != '"' && b != 0x7F;
     }
 
     /** {@code scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." )}; returns the colon's index or -1. */
@@ -54,7 +76,7 @@ public final class UriSyntax {
             if (b == ':') {
                 return i;
             }
-            if (!isAlpha(b) && !isDigit(b) && b != '+' && b != '-' && b != '.') {
+            if (b < 0 || !SCHEME_CHARS[b]) {
                 return -1;
             }
         }
@@ -72,11 +94,16 @@ public final class UriSyntax {
         return sip && (length == 3 || (buf.getByte(start + 3) | 0x20) == 's');
     }
 
+    /**
+     * Reads user info, host, port, parameters and headers in one pass; each octet is looked at
+     * once, by the rule of the component it belongs to (host and port octets by their own
+     * grammar, the others by {@link #escapedRun}).
+     */
     private static boolean parseSip(Octets buf, int start, int end, UriParts parts) {
         int at = buf.indexOf(start, end, (byte) '@');
         int hostStart = start;
         if (at >= 0) {
-            if (at == start || !escapesValid(buf, start, at)) {
+            if (at == start || escapedRun(buf, start, at, NO_STOP, NO_STOP) != at) {
                 return false;
             }
             parts.userStart = start;
@@ -112,16 +139,15 @@ public final class UriSyntax {
             }
         }
         if (i < end && buf.getByte(i) == ';') {
-            int paramsEnd = indexOrEnd(buf, i, end, '?');
-            if (!parametersValid(buf, i, paramsEnd)) {
+            parts.paramsStart = i;
+            i = parameters(buf, i, end);
+            if (i < 0) {
                 return false;
             }
-            parts.paramsStart = i;
-            parts.paramsEnd = paramsEnd;
-            i = paramsEnd;
+            parts.paramsEnd = i;
         }
         if (i < end && buf.getByte(i) == '?') {
-            if (i + 1 >= end || !escapesValid(buf, i + 1, end)) {
+            if (i + 1 >= end || escapedRun(buf, i + 1, end, NO_STOP, NO_STOP) != end) {
                 return false;
             }
             parts.headersStart = i + 1;
@@ -131,33 +157,53 @@ public final class UriSyntax {
         return i == end;
     }
 
-    /** Each {@code ;name[=value]} has a non-empty name and valid escapes (RFC 3261 19.1.1). */
-    private static boolean parametersValid(Octets buf, int start, int end) {
+    /**
+     * Reads {@code *( ";" name [ "=" value ] )} from the {@code ;} at {@code start}: each name
+     * non-empty, escapes valid (RFC 3261 section 19.1.1). Returns where the parameters end (the
+     * {@code ?} of the headers, or {@code end}), or -1.
+     */
+    private static int parameters(Octets buf, int start, int end) {
         int i = start;
-        while (i < end) {
-            int next = indexOrEnd(buf, i + 1, end, ';');
-            if (next == i + 1 || buf.getByte(i + 1) == '=' || !escapesValid(buf, i + 1, next)) {
-                return false;
+        while (i < end && buf.getByte(i) == ';') {
+            int nameStart = i + 1;
+            if (nameStart == end) {
+                return -1;
             }
-            i = next;
+            int first = buf.getByte(nameStart);
+            if (first == ';' || first == '=' || first == '?') {
+                return -1;
+            }
+            i = escapedRun(buf, nameStart, end, ';', '?');
+            if (i < 0) {
+                return -1;
+            }
         }
-        return true;
+        return i;
     }
 
-    /** Every {@code %} starts an {@code escaped = "%" HEXDIG HEXDIG} (RFC 3261 section 25.1). */
-    private static boolean escapesValid(Octets buf, int start, int end) {
+    /**
+     * Reads visible octets up to {@code stop}, {@code otherStop} or {@code end}, each {@code %}
+     * starting an {@code escaped = "%" HEXDIG HEXDIG} (RFC 3261 section 25.1).
+     *
+     * @return the index of the stop octet, or {@code end}; -1 on an invisible octet or a bad escape
+     */
+    private static int escapedRun(Octets buf, int start, int end, int stop, int otherStop) {
         for (int i = start; i < end; i++) {
-            if (buf.getByte(i) == '%') {
-                if (i + 2 >= end) {
-                    return false;
-                }
-                if (!isHex(buf.getByte(i + 1)) || !isHex(buf.getByte(i + 2))) {
-                    return false;
+            int b = buf.getByte(i) & 0xFF;
+            if (b == stop || b == otherStop) {
+                return i;
+            }
+            if (!isVisible(b)) {
+                return -1;
+            }
+            if (b == '%') {
+                if (i + 2 >= end || !isHex(buf.getByte(i + 1)) || !isHex(buf.getByte(i + 2))) {
+                    return -1;
                 }
                 i += 2;
             }
         }
-        return true;
+        return end;
     }
 
     private static int parsePort(Octets buf, int start, int end) {
@@ -169,11 +215,6 @@ public final class UriSyntax {
             port = port * 10 + buf.getByte(i) - '0';
         }
         return port <= MAX_PORT ? port : -1;
-    }
-
-    private static int indexOrEnd(Octets buf, int from, int end, char c) {
-        int i = buf.indexOf(from, end, (byte) c);
-        return i < 0 ? end : i;
     }
 
     /** Whether {@code [start, end)} is a host: a name or IPv4 address, or a bracketed IPv6 reference. */
@@ -194,7 +235,7 @@ public final class UriSyntax {
 
     /** Host name and IPv4 characters ({@code hostname} / {@code IPv4address}, RFC 3261 25.1). */
     public static boolean isHostChar(int b) {
-        return isAlpha(b) || isDigit(b) || b == '-' || b == '.' || b == '_';
+        return b >= 0 && b < 128 && HOST_CHARS[b];
     }
 
     static boolean isAlpha(int b) {

@@ -81,6 +81,11 @@ public final class Octets {
         return -1;
     }
 
+    /** Appends octets {@code [start, start + count)} to {@code out}: one array copy. */
+    public void copyTo(int start, int count, ByteBuf out) {
+        out.writeBytes(array, offset + start, count);
+    }
+
     public String toString(int start, int count, Charset charset) {
         return new String(array, offset + start, count, charset);
     }

@@ -3,6 +3,7 @@ package org.cloudgate.sip.codec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.AddressedEnvelope;
 import io.netty.channel.DefaultAddressedEnvelope;
@@ -43,6 +44,22 @@ class SipDatagramCodecTest {
 
     private double rejected(SipRejection reason) {
         return registry.get("cloudgate.sip.messages.rejected").tag("reason", reason.tag()).counter().count();
+    }
+
+    @Test
+    void aDatagramInADirectBufferIsNotKeptByItsMessage() {
+        byte[] invite = TestMessages.invite();
+        ByteBuf direct = Unpooled.directBuffer(invite.length).writeBytes(invite);
+        direct.retain();
+        channel.writeInbound(new DatagramPacket(direct, GATEWAY, PBX));
+
+        AddressedEnvelope<SipMessage, InetSocketAddress> envelope = decoded();
+        assertThat(direct.refCnt()).as("receive buffer released once decoded").isEqualTo(1);
+        direct.setByte(0, 'X');
+        assertThat(((SipRequest) envelope.content()).method()).isEqualTo("INVITE");
+        assertThat(envelope.content().callId()).isNotNull();
+        envelope.release();
+        direct.release();
     }
 
     @Test

@@ -114,6 +114,30 @@ class SipStackIT {
     }
 
     @Test
+    void aDatagramLargerThanTheUsualReceiveBufferIsReadWhole() throws Exception {
+        start(TransactionTimers.RFC_3261, Optional.empty());
+        String request = "OPTIONS sip:gateway@127.0.0.1 SIP/2.0\r\n"
+                + "Via: SIP/2.0/UDP 127.0.0.1:5999;branch=z9hG4bK-large1\r\n"
+                + "From: <sip:probe@127.0.0.1>;tag=l1\r\n"
+                + "To: <sip:gateway@127.0.0.1>\r\n"
+                + "Call-ID: large-1@127.0.0.1\r\n"
+                + "CSeq: 1 OPTIONS\r\n"
+                + "X-Padding: " + "p".repeat(5000) + "\r\n"
+                + "Content-Length: 0\r\n\r\n";
+        try (DatagramSocket peer = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            peer.setSoTimeout(5000);
+            byte[] octets = request.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            peer.send(new java.net.DatagramPacket(octets, octets.length, udpAddress()));
+            byte[] buffer = new byte[2048];
+            java.net.DatagramPacket answer = new java.net.DatagramPacket(buffer, buffer.length);
+            peer.receive(answer);
+            assertThat(new String(buffer, 0, answer.getLength(), java.nio.charset.StandardCharsets.US_ASCII))
+                    .startsWith("SIP/2.0 200 OK\r\n");
+        }
+        assertThat(user.requests).containsExactly("OPTIONS");
+    }
+
+    @Test
     void aCancelFromThePeerEndsThePendingInviteWith487() throws Exception {
         start(TransactionTimers.RFC_3261, Optional.empty());
         try (Sipp sipp = Sipp.client("uac-invite-cancel.xml", "127.0.0.1:" + udpAddress().getPort(), dir)) {

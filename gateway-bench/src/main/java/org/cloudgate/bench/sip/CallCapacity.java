@@ -3,6 +3,8 @@ package org.cloudgate.bench.sip;
 import org.cloudgate.bench.rtp.LoadOptions;
 
 import java.io.IOException;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +17,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The call-rate finder: SIPp's built-in uac places calls through a SIP hop to SIPp's built-in uas
- * (basic call, INVITE/180/200/ACK, held {@code --hold} ms, BYE/200), one step per call rate, and
+ * The call-rate finder: SIPp places calls ({@code sipp/capacity-uac.xml}: INVITE, 180, 200, ACK and
+ * BYE along the answer's route set, held {@code --hold} ms) through a SIP hop to SIPp answering
+ * ({@code sipp/capacity-uas.xml}, which returns the Record-Route), one step per call rate, and
  * reports for each step the calls attempted, succeeded and failed. The answer is the highest rate
  * with at most {@code --max-failed} percent failed calls (a call SIPp never finished counts as
  * failed). The hop is any address: cloudgate, or another proxy measured in the same run.
@@ -61,9 +64,11 @@ public final class CallCapacity {
             rates.add(Integer.parseInt(rate.trim()));
         }
         Path work = Files.createTempDirectory("call-capacity");
+        Path scenario = scenario(work, "capacity-uac.xml");
+        Path answering = scenario(work, "capacity-uas.xml");
         int uasPort = Integer.parseInt(uas.substring(uas.lastIndexOf(':') + 1));
         String uasIp = uas.substring(0, uas.lastIndexOf(':'));
-        Process server = new ProcessBuilder("sipp", "-sn", "uas", "-i", uasIp, "-p", Integer.toString(uasPort),
+        Process server = new ProcessBuilder("sipp", "-sf", answering.toString(), "-i", uasIp, "-p", Integer.toString(uasPort),
                 "-nostdin")
                 .redirectErrorStream(true).redirectOutput(work.resolve("uas.out").toFile()).start();
         List<Step> steps = new ArrayList<>();
@@ -72,7 +77,7 @@ public final class CallCapacity {
             System.out.printf(Locale.ROOT, "%-12s %8s %10s %10s %8s %9s%n", "hop", "rate/s", "attempted", "succeeded",
                     "failed", "failed%");
             for (int rate : rates) {
-                Step step = step(work, target, service, uacIp, rate, seconds, hold);
+                Step step = step(work, scenario, target, service, uacIp, rate, seconds, hold);
                 steps.add(step);
                 System.out.printf(Locale.ROOT, "%-12s %8d %10d %10d %8d %8.2f%%%n", label, step.rate(),
                         step.attempted(), step.succeeded(), step.failed(), step.failedPercent());
@@ -95,11 +100,12 @@ public final class CallCapacity {
                 maxFailed, best);
     }
 
-    private static Step step(Path work, String target, String service, String uacIp, int rate, int seconds, int hold)
-            throws IOException, InterruptedException {
+    private static Step step(Path work, Path scenario, String target, String service, String uacIp, int rate,
+                             int seconds, int hold) throws IOException, InterruptedException {
         int calls = rate * seconds;
         Path out = work.resolve("uac-" + rate + ".out");
-        Process client = new ProcessBuilder("sipp", "-sn", "uac", "-s", service, "-i", uacIp, "-p", "0",
+        Process client = new ProcessBuilder("sipp", "-sf", scenario.toString(), "-s", service, "-i", uacIp,
+                "-p", Integer.toString(freePort(uacIp)),
                 "-r", Integer.toString(rate), "-m", Integer.toString(calls), "-d", Integer.toString(hold),
                 "-l", Integer.toString(rate * (hold / 1000 + 3)), "-timeout", (seconds + 30) + "s",
                 "-max_socket", "50000", "-nostdin", "-trace_err", "-error_file",
@@ -110,6 +116,21 @@ public final class CallCapacity {
         }
         String screen = Files.readString(out, StandardCharsets.ISO_8859_1);
         return new Step(rate, calls, last(SUCCESSFUL, screen), last(FAILED, screen));
+    }
+
+    private static Path scenario(Path work, String name) throws IOException {
+        Path file = work.resolve(name);
+        try (var in = CallCapacity.class.getResourceAsStream("/sipp/" + name)) {
+            Files.copy(in, file);
+        }
+        return file;
+    }
+
+    /** A UDP port free on {@code ip} right now, for SIPp to bind (its own choice collides with 5060). */
+    private static int freePort(String ip) throws IOException {
+        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(ip, 0))) {
+            return socket.getLocalPort();
+        }
     }
 
     private static int last(Pattern pattern, String text) {

@@ -191,9 +191,10 @@ final class Call {
             end(CallOutcome.FAILED);
             return;
         }
+        long cseq = invite.request().cseq().number();
         invite.respond(out);
-        caller.unacknowledged = new PendingAnswer(caller, out, invite.request().cseq().number(),
-                table.layer.timers(), () -> hangUp("no ACK for the 2xx"));
+        caller.unacknowledged = new PendingAnswer(caller, out, cseq, table.layer.timers(),
+                () -> hangUp("no ACK for the 2xx"));
     }
 
     /**
@@ -442,22 +443,24 @@ final class Call {
         }
         boolean bye = SipMethods.BYE.equals(method);
         table.b2bua.metrics.relayedInDialog();
+        boolean reinvite = SipMethods.INVITE.equals(method);
         table.layer.send(out, to.peer, to.transport, (t, response) -> inDialogResponse(from, to, transaction, outCseq,
-                bye, response));
+                reinvite, bye, response));
         if (bye) {
             end(CallOutcome.COMPLETED);
         }
     }
 
-    private void inDialogResponse(Dialog from, Dialog to, ServerTransaction transaction, long outCseq, boolean bye,
-                                  SipResponse response) {
+    private void inDialogResponse(Dialog from, Dialog to, ServerTransaction transaction, long outCseq, boolean invite,
+                                  boolean bye, SipResponse response) {
         int status = response.status();
         if (status == 100) {
             return;
         }
-        boolean invite = SipMethods.INVITE.equals(transaction.request().method());
-        if (invite && status >= 200 && status < 300 && !transaction.pending()) {
-            resendAck(to, response);   // a retransmitted 2xx of a re-INVITE
+        if (!transaction.pending()) {
+            if (invite && status >= 200 && status < 300) {
+                resendAck(to, response);   // a retransmitted 2xx of a re-INVITE
+            }
             return;
         }
         if (bye && status >= 300) {
@@ -471,12 +474,13 @@ final class Call {
         }
         if (invite && status >= 200 && status < 300 && state != State.ENDED) {
             to.ackOwedFor = outCseq;
+            long cseq = transaction.request().cseq().number();
             transaction.respond(out);
             if (from.unacknowledged != null) {
                 from.unacknowledged.stop();
             }
-            from.unacknowledged = new PendingAnswer(from, out, transaction.request().cseq().number(),
-                    table.layer.timers(), () -> hangUp("no ACK for the 2xx of a re-INVITE"));
+            from.unacknowledged = new PendingAnswer(from, out, cseq, table.layer.timers(),
+                    () -> hangUp("no ACK for the 2xx of a re-INVITE"));
             return;
         }
         try {

@@ -95,6 +95,7 @@ public final class InviteClientTransaction extends ClientTransaction {
         cancelRetransmitTimer();
         pendingCancel = null;
         listener.onResponse(this, response);
+        linger(false);
         startTimeout(layer.timers().transactionTimeout(), this::terminate);
     }
 
@@ -110,6 +111,7 @@ public final class InviteClientTransaction extends ClientTransaction {
             ack.release();
         }
         listener.onResponse(this, response);
+        linger(true);
         startTimeout(layer.timers().timerD(reliable()), this::terminate);
     }
 }

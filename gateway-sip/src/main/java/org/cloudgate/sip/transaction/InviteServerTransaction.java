@@ -40,10 +40,12 @@ final class InviteServerTransaction extends ServerTransaction {
         }
         if (status < 300) {
             state = TransactionState.ACCEPTED;
+            linger(false);
             startTimeout(layer.timers().transactionTimeout(), this::terminate);
             return;
         }
         state = TransactionState.COMPLETED;
+        linger(true);
         if (!reliable()) {
             interval = layer.timers().t1Millis();
             startRetransmitTimer(interval, this::timerG);

@@ -44,6 +44,7 @@ final class NonInviteClientTransaction extends ClientTransaction {
                 state = TransactionState.COMPLETED;
                 cancelRetransmitTimer();
                 listener.onResponse(this, response);
+                linger(false);
                 startTimeout(layer.timers().timerIK(reliable()), this::terminate);
             }
             default -> {

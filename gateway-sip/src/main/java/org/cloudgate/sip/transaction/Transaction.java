@@ -17,7 +17,8 @@ abstract class Transaction {
 
     final TransactionLayer layer;
     final TransactionKey key;
-    final SipRequest request;
+    /** The request, until the transaction only lingers to absorb retransmissions ({@link #linger()}). */
+    SipRequest request;
     final SipTransport transport;
     final InetSocketAddress peer;
     TransactionState state;
@@ -40,8 +41,29 @@ abstract class Transaction {
         return state;
     }
 
+    /**
+     * The request that made the transaction, or {@code null} once the transaction has its final
+     * outcome and only lingers to absorb retransmissions.
+     */
     public SipRequest request() {
         return request;
+    }
+
+    /**
+     * The final outcome is out: what remains until the timer of the state fires (up to 64*T1
+     * over UDP) is matching retransmissions by the key, so the request is let go, and with
+     * {@code keepSent} false the last bytes sent too. At thousands of calls a second this is
+     * most of what transactions hold.
+     */
+    void linger(boolean keepSent) {
+        if (request != null) {
+            request.release();
+            request = null;
+        }
+        if (!keepSent && lastSent != null) {
+            lastSent.release();
+            lastSent = null;
+        }
     }
 
     boolean reliable() {
@@ -117,6 +139,9 @@ abstract class Transaction {
             lastSent.release();
             lastSent = null;
         }
-        request.release();
+        if (request != null) {
+            request.release();
+            request = null;
+        }
     }
 }

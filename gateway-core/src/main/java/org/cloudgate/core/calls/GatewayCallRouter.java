@@ -7,6 +7,9 @@ import org.cloudgate.core.config.CallSettings;
 import org.cloudgate.core.config.PbxSettings;
 import org.cloudgate.core.directory.DirectoryUser;
 import org.cloudgate.core.directory.UserDirectory;
+import org.cloudgate.core.media.CallMediaSource;
+import org.cloudgate.rtp.Side;
+import org.cloudgate.rtp.pool.PortPoolExhaustedException;
 import org.cloudgate.sip.auth.DigestAuthenticator;
 import org.cloudgate.sip.auth.DigestChallengeKind;
 import org.cloudgate.sip.auth.DigestClient;
@@ -14,6 +17,7 @@ import org.cloudgate.sip.auth.DigestFailure;
 import org.cloudgate.sip.auth.DigestSecret;
 import org.cloudgate.sip.auth.DigestSettings;
 import org.cloudgate.sip.auth.DigestVerdict;
+import org.cloudgate.sip.b2bua.CallMedia;
 import org.cloudgate.sip.b2bua.CallPlan;
 import org.cloudgate.sip.b2bua.CallRouter;
 import org.cloudgate.sip.b2bua.CallTarget;
@@ -68,6 +72,7 @@ public final class GatewayCallRouter implements CallRouter {
     private final Registrar registrar;
     private final CallThroughAnnouncements announcements;
     private final IntSupplier activeCalls;
+    private final CallMediaSource media;
     private final DialPlan dialPlan;
     private final IdentityRules identity;
     private final FastThreadLocal<DigestAuthenticator> authenticators;
@@ -79,10 +84,12 @@ public final class GatewayCallRouter implements CallRouter {
      * @param pbxAddress  the PBX's resolved SIP address; {@code null} when none is configured
      * @param gatewayHost the host the gateway advertises
      * @param activeCalls calls carried now, for the call-admission limit
+     * @param media       each placed call's media: relayed, codec-filtered or passed through
      */
     public GatewayCallRouter(CallSettings settings, PbxSettings pbx, InetSocketAddress pbxAddress, TransportPolicy pbxPolicy,
                              String gatewayHost, DigestSettings digest, UserDirectory directory, Registrar registrar,
-                             CallThroughAnnouncements announcements, IntSupplier activeCalls, MeterRegistry registry) {
+                             CallThroughAnnouncements announcements, IntSupplier activeCalls, CallMediaSource media,
+                             MeterRegistry registry) {
         this.settings = settings;
         this.pbx = pbx;
         this.pbxAddress = pbxAddress;
@@ -92,6 +99,7 @@ public final class GatewayCallRouter implements CallRouter {
         this.registrar = registrar;
         this.announcements = announcements;
         this.activeCalls = activeCalls;
+        this.media = media;
         this.dialPlan = new DialPlan(settings);
         this.identity = new IdentityRules(settings, gatewayHost);
         this.authenticators = new FastThreadLocal<>() {
@@ -180,14 +188,15 @@ public final class GatewayCallRouter implements CallRouter {
             rules.get(Rule.CLIR).increment();
         }
         CallerIdentity caller = withheld ? identity.anonymous() : CallerIdentity.AS_RECEIVED;
-        return new CallPlan.Forward("to-user", targets, caller, outgoing -> identity.towardClient(invite, outgoing));
+        return forward(invite, Side.PBX, Side.CLOUD, "to-user", targets, caller,
+                outgoing -> identity.towardClient(invite, outgoing));
     }
 
     private CallPlan toGsm(SipRequest invite, DirectoryUser user) {
         String gsm = user.settings().gsm().orElseThrow();
         String callThroughUri = "sip:" + settings.callThroughNumber() + '@' + pbxHost;
         rules.get(Rule.GSM_ROUTED).increment();
-        return new CallPlan.Forward("to-gsm", List.of(pbxTarget(gsm)), identity.gsmFrom(callThroughUri),
+        return forward(invite, Side.PBX, Side.PBX, "to-gsm", List.of(pbxTarget(gsm)), identity.gsmFrom(callThroughUri),
                 outgoing -> identity.towardGsm(invite, outgoing, callThroughUri));
     }
 
@@ -205,7 +214,7 @@ public final class GatewayCallRouter implements CallRouter {
         }
         rules.get(Rule.CALL_THROUGH).increment();
         String self = userUri(user);
-        return new CallPlan.Forward("call-through", List.of(pbxTarget(destination)),
+        return forward(invite, Side.PBX, Side.PBX, "call-through", List.of(pbxTarget(destination)),
                 new CallerIdentity(displayName(user), self),
                 outgoing -> IdentityRules.towardPbx(invite, outgoing, displayedUri(user), false));
     }
@@ -260,8 +269,20 @@ public final class GatewayCallRouter implements CallRouter {
             }
         }
         String asserted = displayedUri(user);
-        return new CallPlan.Forward("to-pbx", List.of(pbxTarget(dialPlan.toPbx(dialled))), caller,
+        return forward(invite, Side.CLOUD, Side.PBX, "to-pbx", List.of(pbxTarget(dialPlan.toPbx(dialled))), caller,
                 outgoing -> IdentityRules.towardPbx(invite, outgoing, asserted, withheld));
+    }
+
+    /** Places the call with its media; no relay port left refuses it with 503 (RFC 3261 section 21.5.4). */
+    private CallPlan forward(SipRequest invite, Side from, Side to, String kind, List<CallTarget> targets,
+                             CallerIdentity caller, CallPlan.Rewrite rewrite) {
+        CallMedia callMedia;
+        try {
+            callMedia = media.forCall(invite.callId(), from, to);
+        } catch (PortPoolExhaustedException e) {
+            return new CallPlan.Reject(503, "Service Unavailable", List.of(RETRY_AFTER));
+        }
+        return new CallPlan.Forward(kind, targets, caller, rewrite, callMedia);
     }
 
     // ---- helpers --------------------------------------------------------------------------------

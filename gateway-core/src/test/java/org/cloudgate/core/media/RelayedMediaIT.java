@@ -1,11 +1,13 @@
 package org.cloudgate.core.media;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.netty.buffer.ByteBuf;
 import org.cloudgate.rtp.RtpSettings;
 import org.cloudgate.rtp.Side;
 import org.cloudgate.rtp.moh.MohSource;
 import org.cloudgate.rtp.relay.DatagramTransport;
 import org.cloudgate.rtp.relay.MediaRelay;
+import org.cloudgate.rtp.relay.RelayTap;
 import org.cloudgate.rtp.relay.RelaySession;
 import org.cloudgate.rtp.sdp.MediaAddress;
 import org.cloudgate.rtp.sdp.SessionDescription;
@@ -21,10 +23,13 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * {@link RelayedMedia} over a real relay on loopback: what each side's SDP becomes, and RTP sent
@@ -37,6 +42,7 @@ class RelayedMediaIT {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final MediaMeters meters = new MediaMeters(registry);
+    private final Queue<String> traced = new ConcurrentLinkedQueue<>();
     private DatagramTransport transport;
     private MediaRelay relay;
     private DatagramSocket softphone;
@@ -48,7 +54,17 @@ class RelayedMediaIT {
     void start() throws Exception {
         transport = DatagramTransport.start(1, false);
         relay = new MediaRelay(RtpSettings.defaults().withBindAddress(LOOPBACK).withPorts(41000, 41099)
-                .withQuarantine(Duration.ZERO), transport, registry);
+                .withQuarantine(Duration.ZERO), transport, registry, new RelayTap() {
+                    @Override
+                    public boolean active() {
+                        return true;
+                    }
+
+                    @Override
+                    public void rtp(InetSocketAddress source, InetSocketAddress destination, ByteBuf packet) {
+                        traced.add(source.getPort() + ">" + destination.getPort() + ":" + packet.readableBytes());
+                    }
+                });
         softphone = socket();
         pbx = socket();
     }
@@ -109,6 +125,10 @@ class RelayedMediaIT {
 
         send(softphone, relayPort(Side.CLOUD), 0x1111);
         assertThat(receiveSsrc(pbx)).isEqualTo(0x1111);
+        await().atMost(Duration.ofSeconds(5)).until(() -> traced.size() >= 2);
+        assertThat(traced).as("the packet trace sees the packet as received and as sent on").containsExactly(
+                softphone.getLocalPort() + ">" + relayPort(Side.CLOUD) + ":172",
+                relayPort(Side.PBX) + ">" + pbx.getLocalPort() + ":172");
         send(pbx, relayPort(Side.PBX), 0x2222);
         assertThat(receiveSsrc(softphone)).isEqualTo(0x2222);
     }

@@ -41,6 +41,8 @@ class DaemonCallIT {
                   pbx { host = "%s", port = %d, username = "201", password = "terminal-secret", keep-alive.enabled = false }
                   registrar.algorithms = [md5]
                   calls { %s }
+                  # SDP as the peers wrote it, which the scenarios check; DaemonMediaIT covers the relay.
+                  rtp.indirect-switching = false
                   directory {
                     licences = 5
                     users = [

@@ -8,6 +8,10 @@ import java.io.File;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -44,7 +48,7 @@ class DemoIT {
                 }
                 """.formatted(sip, sip, freePort()));
         try (CloudgateProcess demo = CloudgateProcess.start(dir, "demo", "--config", overrides.toString())) {
-            demo.awaitReady();
+            String admin = demo.awaitReady();
             await().atMost(Duration.ofSeconds(10)).until(() -> demo.output().contains("Stop with Ctrl-C"));
             String guide = demo.output();
             Matcher account = ACCOUNT.matcher(guide);
@@ -57,7 +61,20 @@ class DemoIT {
             assertThat(softphone).as(softphone + demo.output()).contains("Call established: sip:" + echo.group(1));
             assertThat(AUDIO_BOTH_WAYS.matcher(softphone).find()).as(softphone).isTrue();
             assertThat(demo.output()).contains("registering the terminal of user 201 toward the PBX");
+            // The audio went through the gateway's relay ("indirect switching"), both ways.
+            String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(admin + "/metrics"))
+                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            assertThat(relayed(metrics, "cloud")).as(metrics).isGreaterThan(10);
+            assertThat(relayed(metrics, "pbx")).as(metrics).isGreaterThan(10);
+            assertThat(demo.output()).contains("CallMediaSummary[");
         }
+    }
+
+    /** {@code cloudgate_rtp_relayed_total} of one side: datagrams received there and sent on. */
+    private static double relayed(String metrics, String side) {
+        Matcher m = Pattern.compile("cloudgate_rtp_relayed_total\\{side=\"" + side + "\"\\} (\\S+)").matcher(metrics);
+        assertThat(m.find()).as(metrics).isTrue();
+        return Double.parseDouble(m.group(1));
     }
 
     /** Runs baresip headless for a few seconds with one account and one command; returns its output. */

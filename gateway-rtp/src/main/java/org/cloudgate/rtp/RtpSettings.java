@@ -43,8 +43,8 @@ public record RtpSettings(
         MohMode mohMode,
         Optional<Path> mohFile) {
 
-    public static final int DEFAULT_PORT_MIN = 30000;
-    public static final int DEFAULT_PORT_MAX = 39999;
+    public static final int DEFAULT_PORT_MIN = 20000;
+    public static final int DEFAULT_PORT_MAX = 29999;
     public static final Duration DEFAULT_QUARANTINE = Duration.ofSeconds(2);
     public static final Duration DEFAULT_INACTIVITY_TIMEOUT = Duration.ofSeconds(60);
     public static final Duration DEFAULT_RELATCH_GUARD = Duration.ofMillis(500);

@@ -7,6 +7,9 @@ import org.cloudgate.core.config.CallSettings;
 import org.cloudgate.core.config.PbxSettings;
 import org.cloudgate.core.directory.DirectoryUser;
 import org.cloudgate.core.directory.UserDirectory;
+import org.cloudgate.core.media.CallMediaSource;
+import org.cloudgate.rtp.Side;
+import org.cloudgate.rtp.pool.PortPoolExhaustedException;
 import org.cloudgate.sip.auth.DigestAuthenticator;
 import org.cloudgate.sip.auth.DigestChallengeKind;
 import org.cloudgate.sip.auth.DigestClient;
@@ -14,6 +17,7 @@ import org.cloudgate.sip.auth.DigestFailure;
 import org.cloudgate.sip.auth.DigestSecret;
 import org.cloudgate.sip.auth.DigestSettings;
 import org.cloudgate.sip.auth.DigestVerdict;
+import org.cloudgate.sip.b2bua.CallMedia;
 import org.cloudgate.sip.b2bua.CallPlan;
 import org.cloudgate.sip.b2bua.CallRouter;
 import org.cloudgate.sip.b2bua.CallTarget;
@@ -69,6 +73,7 @@ public final class GatewayCallRouter implements CallRouter {
     private final Registrar registrar;
     private final CallThroughAnnouncements announcements;
     private final IntSupplier activeCalls;
+    private final CallMediaSource media;
     private final DialPlan dialPlan;
     private final IdentityRules identity;
     private final FastThreadLocal<DigestAuthenticator> authenticators;
@@ -81,11 +86,12 @@ public final class GatewayCallRouter implements CallRouter {
      * @param gatewayHost the host the gateway advertises
      * @param activeCalls calls carried now, for the call-admission limit
      * @param authentication where digest failures are counted, with the registrar's
+     * @param media       each placed call's media: relayed, codec-filtered or passed through
      */
     public GatewayCallRouter(CallSettings settings, PbxSettings pbx, InetSocketAddress pbxAddress, TransportPolicy pbxPolicy,
                              String gatewayHost, DigestSettings digest, UserDirectory directory, Registrar registrar,
                              CallThroughAnnouncements announcements, IntSupplier activeCalls,
-                             RegistrarMetrics authentication, MeterRegistry registry) {
+                             RegistrarMetrics authentication, CallMediaSource media, MeterRegistry registry) {
         this.settings = settings;
         this.pbx = pbx;
         this.pbxAddress = pbxAddress;
@@ -96,6 +102,7 @@ public final class GatewayCallRouter implements CallRouter {
         this.announcements = announcements;
         this.activeCalls = activeCalls;
         this.authentication = authentication;
+        this.media = media;
         this.dialPlan = new DialPlan(settings);
         this.identity = new IdentityRules(settings, gatewayHost);
         this.authenticators = new FastThreadLocal<>() {
@@ -178,14 +185,15 @@ public final class GatewayCallRouter implements CallRouter {
             rules.get(Rule.CLIR).increment();
         }
         CallerIdentity caller = withheld ? identity.anonymous() : CallerIdentity.AS_RECEIVED;
-        return new CallPlan.Forward("to-user", targets, caller, outgoing -> identity.towardClient(invite, outgoing));
+        return forward(invite, Side.PBX, Side.CLOUD, "to-user", targets, caller,
+                outgoing -> identity.towardClient(invite, outgoing));
     }
 
     private CallPlan toGsm(SipRequest invite, DirectoryUser user) {
         String gsm = user.settings().gsm().orElseThrow();
         String callThroughUri = "sip:" + settings.callThroughNumber() + '@' + pbxHost;
         rules.get(Rule.GSM_ROUTED).increment();
-        return new CallPlan.Forward("to-gsm", List.of(pbxTarget(gsm)), identity.gsmFrom(callThroughUri),
+        return forward(invite, Side.PBX, Side.PBX, "to-gsm", List.of(pbxTarget(gsm)), identity.gsmFrom(callThroughUri),
                 outgoing -> identity.towardGsm(invite, outgoing, callThroughUri));
     }
 
@@ -203,7 +211,7 @@ public final class GatewayCallRouter implements CallRouter {
         }
         rules.get(Rule.CALL_THROUGH).increment();
         String self = userUri(user);
-        return new CallPlan.Forward("call-through", List.of(pbxTarget(destination)),
+        return forward(invite, Side.PBX, Side.PBX, "call-through", List.of(pbxTarget(destination)),
                 new CallerIdentity(displayName(user), self),
                 outgoing -> IdentityRules.towardPbx(invite, outgoing, displayedUri(user), false));
     }
@@ -258,8 +266,20 @@ public final class GatewayCallRouter implements CallRouter {
             }
         }
         String asserted = displayedUri(user);
-        return new CallPlan.Forward("to-pbx", List.of(pbxTarget(dialPlan.toPbx(dialled))), caller,
+        return forward(invite, Side.CLOUD, Side.PBX, "to-pbx", List.of(pbxTarget(dialPlan.toPbx(dialled))), caller,
                 outgoing -> IdentityRules.towardPbx(invite, outgoing, asserted, withheld));
+    }
+
+    /** Places the call with its media; no relay port left refuses it with 503 (RFC 3261 section 21.5.4). */
+    private CallPlan forward(SipRequest invite, Side from, Side to, String kind, List<CallTarget> targets,
+                             CallerIdentity caller, CallPlan.Rewrite rewrite) {
+        CallMedia callMedia;
+        try {
+            callMedia = media.forCall(invite.callId(), from, to);
+        } catch (PortPoolExhaustedException e) {
+            return new CallPlan.Reject(503, "Service Unavailable", List.of(RETRY_AFTER));
+        }
+        return new CallPlan.Forward(kind, targets, caller, rewrite, callMedia);
     }
 
     // ---- helpers --------------------------------------------------------------------------------

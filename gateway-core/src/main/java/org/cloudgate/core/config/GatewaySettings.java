@@ -5,6 +5,7 @@ package org.cloudgate.core.config;
  * instance; components take from it what they can apply while running.
  */
 public record GatewaySettings(ServiceSettings service, PbxSettings pbx, SipSettings sip, CallSettings calls,
+                              MediaSettings media,
                               RegistrarSettings registrar,
                               CstaSettings csta, DirectorySettings directory, AdminSettings admin,
                               LifecycleSettings lifecycle, EventLoopSettings eventLoops, SettingsSource source) {
@@ -12,6 +13,7 @@ public record GatewaySettings(ServiceSettings service, PbxSettings pbx, SipSetti
     static GatewaySettings read(SettingsReader r, SettingsSource source) {
         PbxSettings pbx = PbxSettings.read(r);
         return new GatewaySettings(ServiceSettings.read(r), pbx, SipSettings.read(r), CallSettings.read(r),
+                MediaSettings.read(r),
                 RegistrarSettings.read(r),
                 CstaSettings.read(r, pbx), DirectorySettings.read(r), AdminSettings.read(r), LifecycleSettings.read(r),
                 EventLoopSettings.read(r), source);

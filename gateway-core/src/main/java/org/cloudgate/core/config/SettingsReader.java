@@ -311,6 +311,27 @@ public final class SettingsReader {
         return result;
     }
 
+    /** A list of strings, possibly empty; each element trimmed. */
+    public List<String> stringList(String key) {
+        ConfigValue value = value(key);
+        List<String> result = new ArrayList<>();
+        if (value == null) {
+            return result;
+        }
+        if (!(value instanceof ConfigList list)) {
+            return wrongType(key, value, "a list of strings", result);
+        }
+        for (ConfigValue element : list) {
+            if (element.valueType() == ConfigValueType.STRING || element.valueType() == ConfigValueType.NUMBER) {
+                result.add(String.valueOf(element.unwrapped()).trim());
+            } else {
+                problems.add(ConfigProblem.at(element.origin(), display(key), "expected a string, got "
+                        + element.valueType().name().toLowerCase(Locale.ROOT)));
+            }
+        }
+        return result;
+    }
+
     /** An IPv4 or IPv6 literal, as a listener's bind address must be. */
     public String ipAddress(String key) {
         String text = string(key).trim();

@@ -6,6 +6,7 @@ import org.cloudgate.core.admin.AdminHttpServer;
 import org.cloudgate.core.config.GatewaySettings;
 import org.cloudgate.core.csta.CstaConnection;
 import org.cloudgate.core.directory.UserDirectory;
+import org.cloudgate.core.media.MediaRelayService;
 import org.cloudgate.core.metrics.GatewayMetrics;
 import org.cloudgate.core.sip.GatewayUserAgent;
 import org.cloudgate.core.sip.SipListeners;
@@ -96,10 +97,13 @@ public final class Daemon {
 
         GatewayUserAgent userAgent = new GatewayUserAgent(service, metrics.registry());
         trace.apply(settings.sip().trace());
+        MediaRelayService media = new MediaRelayService(settings.media(), settings.sip(), loops, trace,
+                metrics.registry(), readiness);
         List<Component> components = new ArrayList<>(List.of(
                 new AdminHttpServer(settings.admin(), settings.source().locate("cloudgate.admin.port"), loops,
                         metrics, readiness),
-                new SipListeners(settings, loops, userAgent, directory, trace, metrics.registry(), readiness)));
+                media,
+                new SipListeners(settings, loops, userAgent, directory, trace, media, metrics.registry(), readiness)));
         if (settings.csta().enabled()) {
             csta = new CstaConnection(settings.csta(), loops, directory, metrics.registry(), readiness);
             components.add(csta);

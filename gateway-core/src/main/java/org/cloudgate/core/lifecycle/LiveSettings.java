@@ -34,7 +34,7 @@ final class LiveSettings {
     /** The running settings with the live ones taken from {@code loaded}. */
     static GatewaySettings merge(GatewaySettings running, GatewaySettings loaded) {
         return new GatewaySettings(loaded.service(), running.pbx(), running.sip().withTrace(loaded.sip().trace()),
-                running.calls(), running.registrar(),
+                running.calls(), running.media(), running.registrar(),
                 running.csta(), loaded.directory(), running.admin(), loaded.lifecycle(), running.eventLoops(),
                 running.source().withLiveValues(loaded.source(), LiveSettings::isLive));
     }

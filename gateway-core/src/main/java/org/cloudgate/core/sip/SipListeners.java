@@ -15,6 +15,7 @@ import org.cloudgate.core.directory.UserDirectory;
 import org.cloudgate.core.lifecycle.Component;
 import org.cloudgate.core.lifecycle.ListenerBindException;
 import org.cloudgate.core.lifecycle.Readiness;
+import org.cloudgate.core.media.CallMediaSource;
 import org.cloudgate.core.transport.EventLoops;
 import org.cloudgate.sip.auth.DigestAuthenticator;
 import org.cloudgate.sip.b2bua.B2bua;
@@ -65,6 +66,7 @@ public final class SipListeners implements Component {
     private final CallSettings calls;
     private final CallThroughAnnouncements announcements;
     private final SipTrace trace;
+    private final CallMediaSource media;
     private SipStack stack;
     private B2bua b2bua;
     private Registrar registrar;
@@ -73,9 +75,10 @@ public final class SipListeners implements Component {
 
     /**
      * @param trace the SIP trace every listener's pipeline feeds; the daemon applies its settings
+     * @param media gives each call its media (relay, codec filter or pass-through)
      */
     public SipListeners(GatewaySettings gateway, EventLoops loops, GatewayUserAgent user, UserDirectory directory,
-                        SipTrace trace, MeterRegistry registry, Readiness readiness) {
+                        SipTrace trace, CallMediaSource media, MeterRegistry registry, Readiness readiness) {
         this.settings = gateway.sip();
         this.source = gateway.source();
         this.registrarSettings = gateway.registrar();
@@ -86,6 +89,7 @@ public final class SipListeners implements Component {
         this.user = user;
         this.directory = directory;
         this.trace = trace;
+        this.media = media;
         this.registry = registry;
         this.readiness = readiness;
         readiness.report(NAME, false, "not bound yet");
@@ -131,7 +135,7 @@ public final class SipListeners implements Component {
         CallMetrics callMetrics = new CallMetrics(registry);
         GatewayCallRouter router = new GatewayCallRouter(calls, pbx, pbxAddress, PbxTerminals.policy(pbx.transport()),
                 advertised, registrarSettings.digest(), directory, registrar, announcements, callMetrics::active,
-                registrarMetrics, registry);
+                registrarMetrics, media, registry);
         b2bua = new B2bua(stack, new B2buaSettings(advertised, calls.ringTimeout(), calls.maxDuration(),
                 calls.sessionRefresh()), router,
                 callMetrics);

@@ -9,6 +9,7 @@ import org.cloudgate.core.config.PbxSettings;
 import org.cloudgate.core.config.PbxTransport;
 import org.cloudgate.core.config.UserSettings;
 import org.cloudgate.core.directory.UserDirectory;
+import org.cloudgate.core.media.CallMediaSource;
 import org.cloudgate.sip.auth.DigestAuthenticator;
 import org.cloudgate.sip.auth.DigestSettings;
 import org.cloudgate.sip.b2bua.CallPlan;
@@ -67,7 +68,7 @@ class GatewayCallRouterTest {
                 new DigestAuthenticator(digest, directory, System::currentTimeMillis), RegistrationListener.NONE,
                 RegistrarMetrics.none());
         return new GatewayCallRouter(calls, pbx, PBX, TransportPolicy.UDP, "127.0.0.1", digest, directory, registrar,
-                announcements, activeCalls::get, new RegistrarMetrics(registry), registry);
+                announcements, activeCalls::get, new RegistrarMetrics(registry), CallMediaSource.PASS_THROUGH, registry);
     }
 
     private static SipRequest invite(String requestUri, String from) {

@@ -1,5 +1,6 @@
 package org.cloudgate.core.config;
 
+import org.cloudgate.rtp.MohMode;
 import org.cloudgate.sip.transaction.TransactionTimers;
 import org.cloudgate.sip.transport.SipStackSettings;
 import org.junit.jupiter.api.Test;
@@ -191,6 +192,58 @@ class SettingsLoaderTest {
     void anUndefinedSubstitutionIsAProblem() {
         assertThatThrownBy(() -> loader.load(write("cloudgate.pbx.host = ${CLOUDGATE_NO_SUCH_VARIABLE}\n")))
                 .isInstanceOf(InvalidSettingsException.class);
+    }
+
+    @Test
+    void theRelaySettingsAreTheDaemonsWithTheDocumentedDefaults() throws Exception {
+        GatewaySettings settings = loader.load(write(""));
+
+        assertThat(settings.media().relay().indirectSwitching()).isTrue();
+        assertThat(settings.media().relay().portMin()).isEqualTo(20000);
+        assertThat(settings.media().relay().portMax()).isEqualTo(29999);
+        assertThat(settings.media().relay().mohMode()).isEqualTo(MohMode.GATEWAY);
+        assertThat(settings.media().area()).isEqualTo("default");
+        assertThat(settings.media().filtersCodecs()).isFalse();
+    }
+
+    @Test
+    void aBandwidthAreaAndItsCodecsAreRead() throws Exception {
+        GatewaySettings settings = loader.load(write("""
+                cloudgate.rtp {
+                  indirect-switching = false
+                  bandwidth-area { name = "branch-office", codecs = [PCMA, G722] }
+                  moh.mode = signal
+                }
+                """));
+
+        assertThat(settings.media().relay().indirectSwitching()).isFalse();
+        assertThat(settings.media().area()).isEqualTo("branch-office");
+        assertThat(settings.media().codecs()).containsExactlyInAnyOrder("PCMA", "G722");
+        assertThat(settings.media().relay().mohMode()).isEqualTo(MohMode.SIGNAL);
+    }
+
+    @Test
+    void relayMistakesAreNamedByFileLineAndKey() throws Exception {
+        List<ConfigProblem> problems = problems(write("""
+                cloudgate.rtp {
+                  port-min = 30000
+                  port-max = 30001
+                  advertised-address = "gateway.example.com"
+                  bandwidth-area.codecs = ["PCMA", "telephone-event"]
+                  moh.file = "/nonexistent/music.pcma"
+                  inactivity-action = hang-up
+                  indirect-switchin = true
+                }
+                """));
+
+        assertThat(problems).extracting(ConfigProblem::line, ConfigProblem::key).containsExactly(
+                tuple(3, "cloudgate.rtp.port-max"),
+                tuple(4, "cloudgate.rtp.advertised-address"),
+                tuple(5, "cloudgate.rtp.bandwidth-area.codecs"),
+                tuple(6, "cloudgate.rtp.moh.file"),
+                tuple(7, "cloudgate.rtp.inactivity-action"),
+                tuple(8, "cloudgate.rtp.indirect-switchin"));
+        assertThat(problems.get(5).message()).contains("did you mean cloudgate.rtp.indirect-switching?");
     }
 
     private List<ConfigProblem> problems(Path file) {

@@ -30,12 +30,19 @@ public final class MediaRelay {
     private final DatagramTransport transport;
     private final PortPool pool;
     private final RelayMeters meters;
+    private final RelayTap tap;
 
     public MediaRelay(RtpSettings settings, DatagramTransport transport, MeterRegistry registry) {
+        this(settings, transport, registry, RelayTap.NONE);
+    }
+
+    /** @param tap sees every relayed RTP packet while it is active (the daemon's packet trace) */
+    public MediaRelay(RtpSettings settings, DatagramTransport transport, MeterRegistry registry, RelayTap tap) {
         this.settings = settings;
         this.transport = transport;
         this.pool = PortPool.over(settings.portMin(), settings.portMax(), settings.quarantine(), registry);
         this.meters = new RelayMeters(registry);
+        this.tap = tap;
     }
 
     public PortPool portPool() {
@@ -54,6 +61,29 @@ public final class MediaRelay {
      */
     public CompletableFuture<RelaySession> open(String callReference, String area, SessionOwner owner)
             throws PortPoolExhaustedException {
+        return open(callReference, area, owner, transport.group().next());
+    }
+
+    /**
+     * As {@link #open(String, String, SessionOwner)}, on the given loop of the transport's group:
+     * the loop the call's signalling lives on, so that the call and its media share one thread.
+     */
+    public CompletableFuture<RelaySession> open(String callReference, String area, SessionOwner owner, EventLoop loop)
+            throws PortPoolExhaustedException {
+        return start(callReference, area, owner, loop).bound();
+    }
+
+    /**
+     * Allocates the session's ports and starts binding its sockets on {@code loop}, returning the
+     * session at once: its ports are known, so a B2BUA can write them into SDP while the sockets
+     * bind. {@link RelaySession#bound()} completes when they are bound, or with the bind error
+     * (ports already released). A session closed before its sockets are bound closes them as
+     * soon as they are.
+     *
+     * @throws PortPoolExhaustedException when no pair is free: refuse the call with 503
+     */
+    public RelaySession start(String callReference, String area, SessionOwner owner, EventLoop loop)
+            throws PortPoolExhaustedException {
         PortPair pbxPorts = pool.allocate();
         PortPair cloudPorts;
         try {
@@ -65,11 +95,9 @@ public final class MediaRelay {
         long guard = settings.relatchGuard().toNanos();
         RelayLeg pbx = new RelayLeg(Side.PBX, pbxPorts, policy(Side.PBX), guard);
         RelayLeg cloud = new RelayLeg(Side.CLOUD, cloudPorts, policy(Side.CLOUD), guard);
-        EventLoop loop = transport.group().next();
         RelaySession session = new RelaySession(callReference, area, loop, pbx, cloud, meters, owner,
-                settings.inactivityTimeout().toNanos(), settings.inactivityAction(), this::release);
+                settings.inactivityTimeout().toNanos(), settings.inactivityAction(), tap, this::release);
         meters.sessionOpened();
-        CompletableFuture<RelaySession> opened = new CompletableFuture<>();
         ChannelFuture[] binds = {
             bind(loop, session, pbx, false), bind(loop, session, pbx, true),
             bind(loop, session, cloud, false), bind(loop, session, cloud, true)
@@ -80,18 +108,12 @@ public final class MediaRelay {
                 if (--pending[0] > 0) {
                     return;
                 }
-                Throwable failure = firstFailure(binds);
                 pbx.bound(binds[0].channel(), binds[1].channel());
                 cloud.bound(binds[2].channel(), binds[3].channel());
-                if (failure == null) {
-                    session.started();
-                    opened.complete(session);
-                } else {
-                    session.close().whenComplete((ignored, error) -> opened.completeExceptionally(failure));
-                }
+                session.bindsDone(firstFailure(binds));
             });
         }
-        return opened;
+        return session;
     }
 
     private LatchingPolicy policy(Side side) {

@@ -46,15 +46,19 @@ public final class RelaySession {
     private final SessionOwner owner;
     private final long inactivityNanos;
     private final InactivityAction inactivityAction;
+    private final RelayTap tap;
     private final Consumer<RelaySession> onClosed;
     private final long openedNanos = System.nanoTime();
     private final CompletableFuture<CallMediaSummary> closed = new CompletableFuture<>();
+    private final CompletableFuture<RelaySession> bound = new CompletableFuture<>();
     private ScheduledFuture<?> inactivityCheck;
+    /** Silence is measured from this moment at the earliest: the open, or the call's answer. */
+    private long silenceFrom = openedNanos;
     private boolean closing;
 
     RelaySession(String callReference, String area, EventLoop loop, RelayLeg pbx, RelayLeg cloud,
                  RelayMeters meters, SessionOwner owner, long inactivityNanos,
-                 InactivityAction inactivityAction, Consumer<RelaySession> onClosed) {
+                 InactivityAction inactivityAction, RelayTap tap, Consumer<RelaySession> onClosed) {
         this.callReference = callReference;
         this.area = area;
         this.loop = loop;
@@ -64,6 +68,7 @@ public final class RelaySession {
         this.owner = owner;
         this.inactivityNanos = inactivityNanos;
         this.inactivityAction = inactivityAction;
+        this.tap = tap;
         this.onClosed = onClosed;
     }
 
@@ -141,8 +146,46 @@ public final class RelaySession {
         return closed;
     }
 
-    void started() {
-        if (inactivityNanos > 0) {
+    /**
+     * Measures silence from now on. The owner calls it when the call is answered: no media is due
+     * while a call rings, so a call that rings longer than the inactivity timeout is not taken for
+     * a silent one. Re-arms the check if an earlier report stopped it.
+     */
+    public void restartInactivityClock() {
+        onLoop(() -> {
+            if (closing || inactivityNanos == 0) {
+                return;
+            }
+            silenceFrom = System.nanoTime();
+            if (inactivityCheck != null) {
+                inactivityCheck.cancel(false);
+            }
+            inactivityCheck = loop.schedule(this::checkInactivity, inactivityNanos, TimeUnit.NANOSECONDS);
+        });
+    }
+
+    /** Completes with this session once its four sockets are bound, or with the bind error. */
+    public CompletableFuture<RelaySession> bound() {
+        return bound;
+    }
+
+    /** On the loop, once every bind has completed; {@code failure} is the first bind error. */
+    void bindsDone(Throwable failure) {
+        if (closing) {
+            // Closed while binding: the legs closed nothing then; close the sockets now.
+            legs.get(Side.PBX).close(() -> legs.get(Side.CLOUD).close(() -> { }));
+            bound.completeExceptionally(failure != null ? failure
+                    : new IllegalStateException("relay session " + callReference + " closed while binding"));
+        } else if (failure == null) {
+            started();
+            bound.complete(this);
+        } else {
+            close().whenComplete((summary, error) -> bound.completeExceptionally(failure));
+        }
+    }
+
+    private void started() {
+        if (inactivityNanos > 0 && inactivityCheck == null) {
             inactivityCheck = loop.schedule(this::checkInactivity, inactivityNanos, TimeUnit.NANOSECONDS);
         }
     }
@@ -184,6 +227,10 @@ public final class RelaySession {
             return;
         }
         meters.relayed(from.side()).increment();
+        if (!control && tap.active()) {
+            tap.rtp(packet.sender(), (InetSocketAddress) from.channel(false).localAddress(), content);
+            tap.rtp((InetSocketAddress) out.localAddress(), destination, content);
+        }
         out.write(new DatagramPacket(content, destination), out.voidPromise());
         to.flushLater(control);
     }
@@ -214,7 +261,7 @@ public final class RelaySession {
                 // A held party may legitimately send nothing (it answered recvonly, RFC 3264 8.4).
                 continue;
             }
-            long last = Math.max(leg.statistics().lastArrivalNanos(), openedNanos);
+            long last = Math.max(leg.statistics().lastArrivalNanos(), silenceFrom);
             long silent = now - last;
             if (silent < inactivityNanos) {
                 nextCheck = Math.min(nextCheck, inactivityNanos - silent);

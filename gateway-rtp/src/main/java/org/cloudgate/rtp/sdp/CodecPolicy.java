@@ -105,7 +105,7 @@ public record CodecPolicy(String area, Set<String> allowed) {
     }
 
     /** The encoding name from {@code a=rtpmap:<pt> <name>/<rate>}, else the static table, else "". */
-    static String encodingName(MediaSection section, String format) {
+    public static String encodingName(MediaSection section, String format) {
         for (String rtpmap : section.attributes("rtpmap")) {
             int space = rtpmap.indexOf(' ');
             if (space > 0 && rtpmap.substring(0, space).equals(format)) {

@@ -89,7 +89,7 @@ final class Call {
     void start(SipRequest request) {
         table.add(this);
         table.b2bua.metrics.callStarted(plan.kind());
-        if (!lateOffer) {
+        if (!lateOffer && isSessionDescription(request.contentType())) {
             try {
                 offer = plan.media().towardCallee(request.content());
             } catch (MediaRefusedException e) {
@@ -172,6 +172,7 @@ final class Call {
             }
         }
         state = State.ANSWERED;
+        plan.media().answered(reason -> table.layer.loop().execute(() -> hangUp(reason)));
         cancelRingTimer();
         durationTimer = table.layer.loop().schedule(() -> hangUp("maximum call duration reached"),
                 table.b2bua.settings.maxDuration().toMillis(), TimeUnit.MILLISECONDS);
@@ -283,8 +284,8 @@ final class Call {
      */
     private boolean withMedia(SipMessage out, SipMessage received, boolean towardCallee) {
         ByteBuf body = received.content();
-        if (!body.isReadable()) {
-            return true;
+        if (!body.isReadable() || !isSessionDescription(received.contentType())) {
+            return true;   // INFO digits, NOTIFY sipfrag...: not the media policy's business
         }
         try {
             ByteBuf rewritten = towardCallee ? plan.media().towardCallee(body) : plan.media().towardCaller(body);
@@ -296,6 +297,15 @@ final class Call {
             log.debug("call {}: media refused: {}", caller.callId, e.getMessage());
             return false;
         }
+    }
+
+    /** {@code application/sdp} (RFC 3264 section 5), parameters and case aside. */
+    static boolean isSessionDescription(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int end = contentType.indexOf(';');
+        return (end < 0 ? contentType : contentType.substring(0, end)).trim().equalsIgnoreCase("application/sdp");
     }
 
     /** RFC 3261 section 16.7 step 6, simplified: 6xx first, then the lowest class. */

@@ -2,6 +2,8 @@ package org.cloudgate.sip.b2bua;
 
 import io.netty.buffer.ByteBuf;
 
+import java.util.function.Consumer;
+
 /**
  * What happens to the session descriptions of one call (RFC 3264 offer and answer) on their way
  * between the two legs: passed through unchanged, or rewritten to a media relay ("indirect
@@ -40,6 +42,13 @@ public interface CallMedia {
 
     /** As {@link #towardCallee}, for a body from the callee's side on its way to the caller's. */
     ByteBuf towardCaller(ByteBuf sdp);
+
+    /**
+     * The call was answered. {@code hangUp} ends it from any thread, with BYE on both legs and the
+     * reason given (RFC 3326): for media that decides the call is over, e.g. silent RTP.
+     */
+    default void answered(Consumer<String> hangUp) {
+    }
 
     /** The call ended: release what it holds. */
     void close();

@@ -1,5 +1,6 @@
 package org.cloudgate.distribution;
 
+import org.cloudgate.sip.trace.Tshark;
 import org.cloudgate.sip.transport.Sipp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -14,10 +15,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Calls through the daemon with SIPp on both sides: the PBX listens on 127.0.0.2 (the gateway
@@ -37,7 +41,7 @@ class DaemonCallIT {
         return Files.writeString(dir.resolve("cloudgate.conf"), """
                 cloudgate {
                   admin.port = 0
-                  sip { bind = "127.0.0.1", udp.port = 0, tcp.port = 0 }
+                  sip { bind = "127.0.0.1", udp.port = 0, tcp.port = 0, trace { enabled = true, file = "%s" } }
                   pbx { host = "%s", port = %d, username = "201", password = "terminal-secret", keep-alive.enabled = false }
                   registrar.algorithms = [md5]
                   calls { %s }
@@ -52,7 +56,7 @@ class DaemonCallIT {
                     ]
                   }
                 }
-                """.formatted(PBX_IP, pbxPort, calls));
+                """.formatted(dir.resolve("call-trace.pcap"), PBX_IP, pbxPort, calls));
     }
 
     @Test
@@ -75,6 +79,17 @@ class DaemonCallIT {
                         "cloudgate_calls_ended_total{outcome=\"completed\"} 1.0", "cloudgate_calls_active 0.0");
                 assertThat(Files.readString(messages, StandardCharsets.ISO_8859_1))
                         .contains("INVITE sip:000041791234567@127.0.0.2:" + pbx.port() + " SIP/2.0");
+                // The SIP trace holds the whole call, both legs, as tshark decodes it (the writer
+                // thread may still be at work when the last BYE is answered).
+                Tshark trace = Tshark.reading(dir.resolve("call-trace.pcap"));
+                await().atMost(Duration.ofSeconds(10)).ignoreExceptions()
+                        .until(() -> trace.fields("sip", "sip.Method").stream().filter("BYE"::equals).count() >= 2);
+                List<String> traced = trace.fields("sip", "sip.Method", "sip.Status-Code");
+                assertThat(traced).as(String.join("\n", traced))
+                        .contains("INVITE\t", "\t407", "ACK\t", "\t100", "\t180", "\t200", "BYE\t");
+                assertThat(traced.stream().filter("INVITE\t"::equals).count())
+                        .as("two from the softphone, one to the PBX").isGreaterThanOrEqualTo(3);
+                assertThat(trace.problems()).isEmpty();
             }
         }
     }

@@ -156,7 +156,14 @@ public final class TransactionLayer {
         if (transaction instanceof InviteServerTransaction invite) {
             invite.sendTrying();
         }
-        user.onRequest(transaction, request);
+        // The user may answer at once, and a transaction with its outcome lets go of its request:
+        // the request stays valid for the whole call, as TransactionUser promises.
+        request.retain();
+        try {
+            user.onRequest(transaction, request);
+        } finally {
+            request.release();
+        }
     }
 
     /** RFC 3261 section 9.2: 200 to a CANCEL that matches a pending INVITE, 481 otherwise. */
@@ -167,9 +174,14 @@ public final class TransactionLayer {
             answer(cancelTransaction, 481, "Call/Transaction Does Not Exist");
             return;
         }
-        answer(cancelTransaction, 200, "OK");
-        if (invite.pending()) {
-            user.onCancel(invite, cancel);
+        cancel.retain();   // answering the CANCEL lets its transaction go of it
+        try {
+            answer(cancelTransaction, 200, "OK");
+            if (invite.pending()) {
+                user.onCancel(invite, cancel);
+            }
+        } finally {
+            cancel.release();
         }
     }
 

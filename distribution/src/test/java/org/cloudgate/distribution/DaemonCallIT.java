@@ -38,11 +38,15 @@ class DaemonCallIT {
     Path dir;
 
     private Path config(int pbxPort, String calls) throws Exception {
+        return config(pbxPort, calls, "udp");
+    }
+
+    private Path config(int pbxPort, String calls, String pbxTransport) throws Exception {
         return Files.writeString(dir.resolve("cloudgate.conf"), """
                 cloudgate {
                   admin.port = 0
                   sip { bind = "127.0.0.1", udp.port = 0, tcp.port = 0, trace { enabled = true, file = "%s" } }
-                  pbx { host = "%s", port = %d, username = "201", password = "terminal-secret", keep-alive.enabled = false }
+                  pbx { host = "%s", port = %d, transport = %s, username = "201", password = "terminal-secret", keep-alive.enabled = false }
                   registrar.algorithms = [md5]
                   calls { %s }
                   # SDP as the peers wrote it, which the scenarios check; DaemonMediaIT covers the relay.
@@ -56,7 +60,7 @@ class DaemonCallIT {
                     ]
                   }
                 }
-                """.formatted(dir.resolve("call-trace.pcap"), PBX_IP, pbxPort, calls));
+                """.formatted(dir.resolve("call-trace.pcap"), PBX_IP, pbxPort, pbxTransport, calls));
     }
 
     @Test
@@ -92,6 +96,28 @@ class DaemonCallIT {
                 assertThat(trace.problems()).isEmpty();
             }
         }
+    }
+
+    @Test
+    void withTcpTowardThePbxTheCallLegToThePbxIsCarriedOverTcp() throws Exception {
+        Path messages = dir.resolve("pbx-tcp-messages.log");
+        try (Sipp pbx = Sipp.server("uas-pbx-answer.xml", dir, "-i", PBX_IP, "-t", "t1", "-trace_msg",
+                "-message_file", messages.toString())) {
+            Path config = config(pbx.port(), "outgoing-route = \"0\"", "tcp");
+            try (CloudgateProcess daemon = CloudgateProcess.start(dir, "--config", config.toString())) {
+                daemon.awaitReady();
+                String gateway = "127.0.0.1:" + udpPort(daemon.output());
+                try (Sipp alice = Sipp.client("uac-client-call.xml", gateway, dir,
+                        "-s", "100", "-au", "201", "-ap", "softphone-secret")) {
+                    assertThat(alice.awaitExit(30)).as(alice.output() + daemon.output()).isZero();
+                }
+                assertThat(pbx.awaitExit(10)).as(pbx.output()).isZero();
+            }
+        }
+        // The softphone spoke UDP; the PBX leg went over TCP, with a Contact that says so.
+        assertThat(Files.readString(messages, StandardCharsets.ISO_8859_1))
+                .contains("TCP message received", "Via: SIP/2.0/TCP ", ";transport=tcp>")
+                .doesNotContain("UDP message received");
     }
 
     @Test

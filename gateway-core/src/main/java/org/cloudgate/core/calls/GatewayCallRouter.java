@@ -65,7 +65,6 @@ public final class GatewayCallRouter implements CallRouter {
     private static final String RETRY_AFTER = "Retry-After: 30";
 
     private final CallSettings settings;
-    private final PbxSettings pbx;
     private final InetSocketAddress pbxAddress;
     private final TransportPolicy pbxPolicy;
     private final String pbxHost;
@@ -93,7 +92,6 @@ public final class GatewayCallRouter implements CallRouter {
                              CallThroughAnnouncements announcements, IntSupplier activeCalls,
                              RegistrarMetrics authentication, CallMediaSource media, MeterRegistry registry) {
         this.settings = settings;
-        this.pbx = pbx;
         this.pbxAddress = pbxAddress;
         this.pbxPolicy = pbxPolicy;
         this.pbxHost = pbxAddress == null ? "" : hostPort(pbx);

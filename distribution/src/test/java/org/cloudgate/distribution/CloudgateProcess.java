@@ -1,6 +1,10 @@
 package org.cloudgate.distribution;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +24,7 @@ import static org.awaitility.Awaitility.await;
 final class CloudgateProcess implements AutoCloseable {
 
     private static final Pattern ADMIN_URL = Pattern.compile("admin-http (http://[^,\\s]+)");
+    private static final Pattern SIP_UDP = Pattern.compile("sip\\+udp://127\\.0\\.0\\.1:(\\d+)");
 
     private final Process process;
     private final Path output;
@@ -74,6 +79,21 @@ final class CloudgateProcess implements AutoCloseable {
             throw new AssertionError("no ready line with the admin address; output:\n" + output());
         }
         return m.group(1);
+    }
+
+    /** The port of the SIP listener on 127.0.0.1 over UDP, from the ready line. */
+    int sipUdpPort() {
+        Matcher m = SIP_UDP.matcher(output());
+        if (!m.find()) {
+            throw new AssertionError("no SIP UDP listener in the ready line; output:\n" + output());
+        }
+        return Integer.parseInt(m.group(1));
+    }
+
+    /** What the admin listener at {@code admin} serves on {@code /metrics} now. */
+    static String scrape(String admin) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(admin + "/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
     }
 
     String output() {

@@ -6,19 +6,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -31,7 +23,6 @@ import static org.awaitility.Awaitility.await;
 @Timeout(120)
 class DaemonCallIT {
 
-    private static final Pattern UDP_LISTENER = Pattern.compile("sip\\+udp://127\\.0\\.0\\.1:(\\d+)");
     private static final String PBX_IP = "127.0.0.2";
 
     @TempDir
@@ -71,14 +62,14 @@ class DaemonCallIT {
             Path config = config(pbx.port(), "outgoing-route = \"0\"");
             try (CloudgateProcess daemon = CloudgateProcess.start(dir, "--config", config.toString())) {
                 String admin = daemon.awaitReady();
-                String gateway = "127.0.0.1:" + udpPort(daemon.output());
+                String gateway = "127.0.0.1:" + daemon.sipUdpPort();
                 try (Sipp alice = Sipp.client("uac-client-call.xml", gateway, dir,
                         "-s", "+41791234567", "-au", "201", "-ap", "softphone-secret")) {
                     assertThat(alice.awaitExit(30)).as(alice.output() + daemon.output()).isZero();
                 }
                 assertThat(pbx.awaitExit(10)).as(pbx.output()).isZero();
                 assertThat(pbx.output()).doesNotContain("Aborted");
-                String metrics = scrape(admin);
+                String metrics = CloudgateProcess.scrape(admin);
                 assertThat(metrics).contains("cloudgate_calls_started_total{kind=\"to-pbx\"} 1.0",
                         "cloudgate_calls_ended_total{outcome=\"completed\"} 1.0", "cloudgate_calls_active 0.0");
                 assertThat(Files.readString(messages, StandardCharsets.ISO_8859_1))
@@ -106,7 +97,7 @@ class DaemonCallIT {
             Path config = config(pbx.port(), "outgoing-route = \"0\"", "tcp");
             try (CloudgateProcess daemon = CloudgateProcess.start(dir, "--config", config.toString())) {
                 daemon.awaitReady();
-                String gateway = "127.0.0.1:" + udpPort(daemon.output());
+                String gateway = "127.0.0.1:" + daemon.sipUdpPort();
                 try (Sipp alice = Sipp.client("uac-client-call.xml", gateway, dir,
                         "-s", "100", "-au", "201", "-ap", "softphone-secret")) {
                     assertThat(alice.awaitExit(30)).as(alice.output() + daemon.output()).isZero();
@@ -129,7 +120,7 @@ class DaemonCallIT {
             Path config = config(pbx.port(), "session-refresh { enabled = true, interval = 30m, min-se = 90s }");
             try (CloudgateProcess daemon = CloudgateProcess.start(dir, "--config", config.toString())) {
                 daemon.awaitReady();
-                String gateway = "127.0.0.1:" + udpPort(daemon.output());
+                String gateway = "127.0.0.1:" + daemon.sipUdpPort();
                 try (Sipp alice = Sipp.client("uac-client-short-session.xml", gateway, dir, "-s", "100")) {
                     assertThat(alice.awaitExit(30)).as(alice.output() + daemon.output()).isZero();
                 }
@@ -203,12 +194,12 @@ class DaemonCallIT {
             Path config = config(route.port(), "gsm { call-through-number = \"0441234567\", " + gsm + " }");
             try (CloudgateProcess daemon = CloudgateProcess.start(dir, "--config", config.toString())) {
                 String admin = daemon.awaitReady();
-                String gateway = "127.0.0.1:" + udpPort(daemon.output());
+                String gateway = "127.0.0.1:" + daemon.sipUdpPort();
                 try (Sipp pbx = Sipp.client("uac-pbx-call.xml", gateway, dir, "-s", "202", "-i", PBX_IP)) {
                     assertThat(pbx.awaitExit(30)).as(pbx.output() + route.output() + daemon.output()).isZero();
                 }
                 assertThat(route.awaitExit(30)).as(route.output() + daemon.output()).isZero();
-                assertThat(scrape(admin)).contains("cloudgate_calls_rules_total{rule=\"gsm-routed\"} 1.0");
+                assertThat(CloudgateProcess.scrape(admin)).contains("cloudgate_calls_rules_total{rule=\"gsm-routed\"} 1.0");
             }
         }
         return Files.readString(log);
@@ -220,11 +211,11 @@ class DaemonCallIT {
      */
     private String softphoneTakesACallFromThePbx(String calls) throws Exception {
         Path log = dir.resolve("softphone.log");
-        int softphonePort = freeUdpPort();
-        Path config = config(freeUdpPort(), calls);
+        int softphonePort = Sipp.freeUdpPort();
+        Path config = config(Sipp.freeUdpPort(), calls);
         try (CloudgateProcess daemon = CloudgateProcess.start(dir, "--config", config.toString())) {
             daemon.awaitReady();
-            String gateway = "127.0.0.1:" + udpPort(daemon.output());
+            String gateway = "127.0.0.1:" + daemon.sipUdpPort();
             try (Sipp register = Sipp.client("uac-softphone-register-only.xml", gateway, dir,
                     "-au", "201", "-ap", "softphone-secret", "-p", Integer.toString(softphonePort))) {
                 assertThat(register.awaitExit(30)).as(register.output() + daemon.output()).isZero();
@@ -238,22 +229,5 @@ class DaemonCallIT {
             }
         }
         return Files.readString(log);
-    }
-
-    private static int freeUdpPort() throws Exception {
-        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String scrape(String admin) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(admin + "/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-    }
-
-    private static int udpPort(String output) {
-        Matcher m = UDP_LISTENER.matcher(output);
-        assertThat(m.find()).as(output).isTrue();
-        return Integer.parseInt(m.group(1));
     }
 }

@@ -5,17 +5,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,7 +21,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Timeout(150)
 class DaemonMediaIT {
 
-    private static final Pattern UDP_LISTENER = Pattern.compile("sip\\+udp://127\\.0\\.0\\.1:(\\d+)");
     private static final String PBX_IP = "127.0.0.2";
     private static final String SOFTPHONE_MEDIA_PORT = "6100";
 
@@ -63,12 +54,12 @@ class DaemonMediaIT {
                     config(pbx.port(), "indirect-switching = true").toString())) {
                 String admin = daemon.awaitReady();
                 assertThat(daemon.output()).contains("rtp udp://127.0.0.1:47100-47103 (SDP 127.0.0.1)");
-                try (Sipp alice = Sipp.client("uac-client-call-relayed.xml", gateway(daemon), dir, "-s", "0791234567",
+                try (Sipp alice = Sipp.client("uac-client-call-relayed.xml", "127.0.0.1:" + daemon.sipUdpPort(), dir, "-s", "0791234567",
                         "-au", "201", "-ap", "softphone-secret", "-mp", SOFTPHONE_MEDIA_PORT)) {
                     assertThat(alice.awaitExit(30)).as(alice.output() + pbx.output() + daemon.output()).isZero();
                 }
                 assertThat(pbx.awaitExit(10)).as(pbx.output() + daemon.output()).isZero();
-                String metrics = scrape(admin);
+                String metrics = CloudgateProcess.scrape(admin);
                 assertThat(metrics).contains("cloudgate_calls_ended_total{outcome=\"completed\"} 1.0",
                         "cloudgate_rtp_sessions 0.0");
                 assertThat(daemon.output()).contains("CallMediaSummary[");
@@ -82,16 +73,16 @@ class DaemonMediaIT {
     void aCodecTheBandwidthAreaForbidsIsRefusedWith488() throws Exception {
         Path messages = dir.resolve("softphone-messages.log");
         try (CloudgateProcess daemon = CloudgateProcess.start(dir, "--config",
-                config(freeUdpPort(), "bandwidth-area { name = \"branch\", codecs = [G722] }").toString())) {
+                config(Sipp.freeUdpPort(), "bandwidth-area { name = \"branch\", codecs = [G722] }").toString())) {
             String admin = daemon.awaitReady();
-            try (Sipp alice = Sipp.client("uac-client-call-media-refused.xml", gateway(daemon), dir, "-s", "100",
+            try (Sipp alice = Sipp.client("uac-client-call-media-refused.xml", "127.0.0.1:" + daemon.sipUdpPort(), dir, "-s", "100",
                     "-au", "201", "-ap", "softphone-secret", "-trace_msg", "-message_file", messages.toString())) {
                 assertThat(alice.awaitExit(30)).as(alice.output() + daemon.output()).isZero();
             }
             assertThat(Files.readString(messages, StandardCharsets.ISO_8859_1)).contains(
                     "SIP/2.0 488 Not Acceptable Here",
                     "Warning: 399 cloudgate \"no codec allowed in bandwidth area branch\"");
-            assertThat(scrape(admin)).contains("cloudgate_calls_media_refused_total{reason=\"codec-not-allowed\"} 1.0",
+            assertThat(CloudgateProcess.scrape(admin)).contains("cloudgate_calls_media_refused_total{reason=\"codec-not-allowed\"} 1.0",
                     "cloudgate_rtp_sessions 0.0", "cloudgate_rtp_ports_in_use 0.0");
         }
     }
@@ -104,17 +95,17 @@ class DaemonMediaIT {
             Path config = config(pbx.port(), "quarantine = 5m");
             try (CloudgateProcess daemon = CloudgateProcess.start(dir, "--config", config.toString())) {
                 String admin = daemon.awaitReady();
-                try (Sipp first = Sipp.client("uac-client-call-relayed.xml", gateway(daemon), dir, "-s", "100",
+                try (Sipp first = Sipp.client("uac-client-call-relayed.xml", "127.0.0.1:" + daemon.sipUdpPort(), dir, "-s", "100",
                         "-au", "201", "-ap", "softphone-secret", "-mp", SOFTPHONE_MEDIA_PORT)) {
                     assertThat(first.awaitExit(30)).as(first.output() + pbx.output() + daemon.output()).isZero();
                 }
-                try (Sipp second = Sipp.client("uac-client-call-media-refused.xml", gateway(daemon), dir, "-s", "100",
+                try (Sipp second = Sipp.client("uac-client-call-media-refused.xml", "127.0.0.1:" + daemon.sipUdpPort(), dir, "-s", "100",
                         "-au", "201", "-ap", "softphone-secret", "-trace_msg", "-message_file", messages.toString())) {
                     assertThat(second.awaitExit(30)).as(second.output() + daemon.output()).isZero();
                 }
                 assertThat(Files.readString(messages, StandardCharsets.ISO_8859_1))
                         .contains("SIP/2.0 503 Service Unavailable", "Retry-After: 30");
-                assertThat(scrape(admin)).contains("cloudgate_calls_media_refused_total{reason=\"no-relay-port\"} 1.0",
+                assertThat(CloudgateProcess.scrape(admin)).contains("cloudgate_calls_media_refused_total{reason=\"no-relay-port\"} 1.0",
                         "cloudgate_rtp_ports_exhausted_total 1.0", "cloudgate_rtp_ports_quarantined 2.0");
             }
         }
@@ -129,33 +120,16 @@ class DaemonMediaIT {
                     config(pbx.port(), "indirect-switching = false").toString())) {
                 String admin = daemon.awaitReady();
                 assertThat(daemon.output()).doesNotContain("rtp udp://");
-                try (Sipp alice = Sipp.client("uac-client-call.xml", gateway(daemon), dir, "-s", "100",
+                try (Sipp alice = Sipp.client("uac-client-call.xml", "127.0.0.1:" + daemon.sipUdpPort(), dir, "-s", "100",
                         "-au", "201", "-ap", "softphone-secret", "-mp", SOFTPHONE_MEDIA_PORT)) {
                     // The scenario checks that the PBX's own m=audio 6000 reaches the softphone.
                     assertThat(alice.awaitExit(30)).as(alice.output() + pbx.output() + daemon.output()).isZero();
                 }
                 assertThat(pbx.awaitExit(10)).as(pbx.output()).isZero();
-                assertThat(scrape(admin)).doesNotContain("cloudgate_rtp_sessions");
+                assertThat(CloudgateProcess.scrape(admin)).doesNotContain("cloudgate_rtp_sessions");
             }
         }
         assertThat(Files.readString(pbxMessages, StandardCharsets.ISO_8859_1)).contains(
                 "o=alice 1 1 IN IP4 127.0.0.1", "m=audio " + SOFTPHONE_MEDIA_PORT + " RTP/AVP 8 0 101");
-    }
-
-    private static String gateway(CloudgateProcess daemon) throws Exception {
-        Matcher m = UDP_LISTENER.matcher(daemon.output());
-        assertThat(m.find()).as(daemon.output()).isTrue();
-        return "127.0.0.1:" + m.group(1);
-    }
-
-    private static int freeUdpPort() throws Exception {
-        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String scrape(String admin) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(admin + "/metrics")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
     }
 }

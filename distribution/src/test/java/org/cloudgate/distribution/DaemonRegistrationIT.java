@@ -5,14 +5,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,8 +17,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Timeout(120)
 class DaemonRegistrationIT {
-
-    private static final Pattern UDP_LISTENER = Pattern.compile("sip\\+udp://127\\.0\\.0\\.1:(\\d+)");
 
     @TempDir
     Path dir;
@@ -51,7 +43,7 @@ class DaemonRegistrationIT {
                     """.formatted(pbx.port()));
             try (CloudgateProcess daemon = CloudgateProcess.start(dir, "--config", config.toString())) {
                 String admin = daemon.awaitReady();
-                String gateway = "127.0.0.1:" + udpPort(daemon.output());
+                String gateway = "127.0.0.1:" + daemon.sipUdpPort();
 
                 try (Sipp alice = Sipp.client("uac-softphone-register.xml", gateway, dir,
                         "-s", "201", "-au", "201", "-ap", "softphone-secret")) {
@@ -63,8 +55,7 @@ class DaemonRegistrationIT {
                         "-s", "202", "-au", "202", "-ap", "bob-secret")) {
                     assertThat(bob.awaitExit(30)).as(bob.output()).isZero();
                 }
-                String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(admin + "/metrics"))
-                        .build(), HttpResponse.BodyHandlers.ofString()).body();
+                String metrics = CloudgateProcess.scrape(admin);
                 assertThat(metrics).contains("cloudgate_users{status=\"onboarded\"} 1",
                         "cloudgate_users{status=\"no-licence-left\"} 1", "cloudgate_users{status=\"missing-email\"} 1");
                 assertThat(daemon.output()).contains("user 202 (Bob Example) is not onboarded: no licence left",
@@ -74,11 +65,5 @@ class DaemonRegistrationIT {
                         .doesNotContain("softphone-secret", "terminal-secret");
             }
         }
-    }
-
-    private static int udpPort(String output) {
-        Matcher m = UDP_LISTENER.matcher(output);
-        assertThat(m.find()).as(output).isTrue();
-        return Integer.parseInt(m.group(1));
     }
 }

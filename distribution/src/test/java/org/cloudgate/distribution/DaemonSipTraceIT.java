@@ -14,10 +14,6 @@ import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,8 +71,7 @@ class DaemonSipTraceIT {
                 assertThat(alice.awaitExit(30)).as(alice.output()).isZero();
             }
             assertThat(tcpStatusLine(tcp, options("tcp-options"))).isEqualTo("SIP/2.0 200 OK");
-            String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(admin + "/metrics"))
-                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            String metrics = CloudgateProcess.scrape(admin);
             assertThat(metrics).contains("cloudgate_sip_trace_active 1.0",
                     "cloudgate_sip_trace_dropped_total{reason=\"queue-full\"} 0.0");
             assertThat(daemon.output()).contains("SIP trace on: writing " + trace);

@@ -8,10 +8,6 @@ import java.io.File;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -62,8 +58,7 @@ class DemoIT {
             assertThat(AUDIO_BOTH_WAYS.matcher(softphone).find()).as(softphone).isTrue();
             assertThat(demo.output()).contains("registering the terminal of user 201 toward the PBX");
             // The audio went through the gateway's relay ("indirect switching"), both ways.
-            String metrics = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(admin + "/metrics"))
-                    .build(), HttpResponse.BodyHandlers.ofString()).body();
+            String metrics = CloudgateProcess.scrape(admin);
             assertThat(relayed(metrics, "cloud")).as(metrics).isGreaterThan(10);
             assertThat(relayed(metrics, "pbx")).as(metrics).isGreaterThan(10);
             assertThat(demo.output()).contains("CallMediaSummary[");

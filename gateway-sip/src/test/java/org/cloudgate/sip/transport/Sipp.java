@@ -108,7 +108,7 @@ public final class Sipp implements AutoCloseable {
         return copy;
     }
 
-    static int freeUdpPort() throws IOException {
+    public static int freeUdpPort() throws IOException {
         try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             return socket.getLocalPort();
         }

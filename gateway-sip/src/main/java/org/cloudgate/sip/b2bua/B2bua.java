@@ -1,7 +1,6 @@
 package org.cloudgate.sip.b2bua;
 
 import io.netty.channel.EventLoop;
-import org.cloudgate.sip.codec.SipErrorResponse;
 import org.cloudgate.sip.message.HeaderName;
 import org.cloudgate.sip.message.NameAddress;
 import org.cloudgate.sip.message.SessionExpires;
@@ -63,7 +62,7 @@ public final class B2bua {
     /** An INVITE without To tag: a new call. Call on the transaction's loop. */
     public void invite(ServerTransaction transaction, SipRequest request) {
         if (request.maxForwards() == 0) {
-            LegMessages.answer(transaction, 483, "Too Many Hops", null);
+            LegMessages.answer(transaction, 483, "Too Many Hops");
             metrics.callRefused();
             return;
         }
@@ -91,16 +90,7 @@ public final class B2bua {
             plan = replacing(forward, request);
         }
         if (plan instanceof CallPlan.Reject reject) {
-            SipResponse response = SipErrorResponse.of(request, reject.status(), reject.reason());
-            for (String header : reject.headers()) {
-                int colon = header.indexOf(':');
-                response.addHeader(header.substring(0, colon), header.substring(colon + 1).trim());
-            }
-            try {
-                transaction.respond(response);
-            } finally {
-                response.release();
-            }
+            LegMessages.answer(transaction, reject.status(), reject.reason(), reject.headers().toArray(String[]::new));
             if (reject.status() != 401 && reject.status() != 407) {
                 metrics.callRefused();   // a challenge is the first half of a call, not a refusal
             }
@@ -135,7 +125,7 @@ public final class B2bua {
         Dialog dialog = table.dialog(request.to().tag(), request.callId());
         if (dialog == null) {
             metrics.unknownDialog();
-            LegMessages.answer(transaction, 481, "Call/Transaction Does Not Exist", null);
+            LegMessages.answer(transaction, 481, "Call/Transaction Does Not Exist");
             return;
         }
         dialog.call.request(dialog, transaction, request);

@@ -383,13 +383,9 @@ final class Call {
         }
     }
 
-    private void respondToCaller(int status, String reason) {
-        respondToCaller(status, reason, null);
-    }
-
-    private void respondToCaller(int status, String reason, String header) {
+    private void respondToCaller(int status, String reason, String... headers) {
         if (invite.pending()) {
-            LegMessages.answer(invite, status, reason, header);
+            LegMessages.answer(invite, status, reason, headers);
         }
     }
 
@@ -409,10 +405,10 @@ final class Call {
         if (to == null) {
             if (SipMethods.BYE.equals(method) && from == caller) {
                 // A BYE in the caller's early dialog ends the attempt like a CANCEL would.
-                LegMessages.answer(transaction, 200, "OK", null);
+                LegMessages.answer(transaction, 200, "OK");
                 cancelled();
             } else {
-                LegMessages.answer(transaction, 481, "Call/Transaction Does Not Exist", null);
+                LegMessages.answer(transaction, 481, "Call/Transaction Does Not Exist");
             }
             return;
         }
@@ -435,7 +431,7 @@ final class Call {
             String uri = request.referTo().uri();
             referTo = table.b2bua.replacement.referTo(uri);
             if (referTo == null) {
-                LegMessages.answer(transaction, 481, "Call/Transaction Does Not Exist", null);
+                LegMessages.answer(transaction, 481, "Call/Transaction Does Not Exist");
                 return;
             }
             referTo = referTo.equals(uri) ? null : referTo;
@@ -448,7 +444,7 @@ final class Call {
         if (!withMedia(out, request, from == caller)) {
             out.release();
             --to.localCseq;
-            LegMessages.answer(transaction, 488, "Not Acceptable Here", null);
+            LegMessages.answer(transaction, 488, "Not Acceptable Here");
             return;
         }
         boolean bye = SipMethods.BYE.equals(method);
@@ -475,7 +471,7 @@ final class Call {
         }
         if (bye && status >= 300) {
             // The dialog ends whatever the other side says (RFC 3261 section 15.1.2).
-            LegMessages.answer(transaction, 200, "OK", null);
+            LegMessages.answer(transaction, 200, "OK");
             return;
         }
         SipResponse out = table.b2bua.messages.response(response, transaction.request(), from.localTag, from.transport);

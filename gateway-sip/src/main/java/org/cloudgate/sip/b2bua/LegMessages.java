@@ -156,11 +156,11 @@ final class LegMessages {
     /**
      * Answers {@code transaction} with a response the gateway makes itself.
      *
-     * @param header one extra header line ({@code Name: value}), or {@code null}
+     * @param headers extra header lines ({@code Name: value})
      */
-    static void answer(ServerTransaction transaction, int status, String reason, String header) {
+    static void answer(ServerTransaction transaction, int status, String reason, String... headers) {
         SipResponse response = SipErrorResponse.of(transaction.request(), status, reason);
-        if (header != null) {
+        for (String header : headers) {
             int colon = header.indexOf(':');
             response.addHeader(header.substring(0, colon), header.substring(colon + 1).trim());
         }

@@ -30,7 +30,11 @@ import java.util.regex.Pattern;
  *      --rates 1000,2000,3000,4000,5000 --seconds 10 --hold 1000 [--label cloudgate]
  * </pre>
  * {@code --service} is the Request-URI user of the INVITEs; {@code --uac-ip} the address the calls
- * come from (cloudgate knows the PBX by its address). SIPp must be on the PATH.
+ * come from (cloudgate knows the PBX by its address). With {@code --register PASSWORD} the answering
+ * side first registers {@code --service} at the hop with digest credentials
+ * ({@code sipp/capacity-register.xml}) from the address and port it then answers on: the calls are
+ * then PBX-to-softphone calls, relayed by cloudgate when indirect switching is on. SIPp must be on
+ * the PATH.
  */
 public final class CallCapacity {
 
@@ -68,6 +72,10 @@ public final class CallCapacity {
         Path answering = scenario(work, "capacity-uas.xml");
         int uasPort = Integer.parseInt(uas.substring(uas.lastIndexOf(':') + 1));
         String uasIp = uas.substring(0, uas.lastIndexOf(':'));
+        String password = options.get("register");
+        if (password != null) {
+            register(work, target, service, password, uasIp, uasPort);
+        }
         Process server = new ProcessBuilder("sipp", "-sf", answering.toString(), "-i", uasIp, "-p", Integer.toString(uasPort),
                 "-nostdin")
                 .redirectErrorStream(true).redirectOutput(work.resolve("uas.out").toFile()).start();
@@ -116,6 +124,23 @@ public final class CallCapacity {
         }
         String screen = Files.readString(out, StandardCharsets.ISO_8859_1);
         return new Step(rate, calls, last(SUCCESSFUL, screen), last(FAILED, screen));
+    }
+
+    /** Registers {@code user} at {@code target} from {@code ip:port}, once, before the answering SIPp binds there. */
+    private static void register(Path work, String target, String user, String password, String ip, int port)
+            throws IOException, InterruptedException {
+        Path scenario = scenario(work, "capacity-register.xml");
+        Process registration = new ProcessBuilder("sipp", "-sf", scenario.toString(), "-s", user, "-au", user,
+                "-ap", password, "-i", ip, "-p", Integer.toString(port), "-m", "1", "-nostdin", target)
+                .redirectErrorStream(true).redirectOutput(work.resolve("register.out").toFile()).start();
+        if (!registration.waitFor(20, TimeUnit.SECONDS)) {
+            registration.destroyForcibly();
+            throw new IllegalStateException("registration of " + user + " at " + target + " did not finish");
+        }
+        if (registration.exitValue() != 0) {
+            throw new IllegalStateException("registration of " + user + " at " + target + " failed, see "
+                    + work.resolve("register.out"));
+        }
     }
 
     private static Path scenario(Path work, String name) throws IOException {

@@ -8,8 +8,11 @@ import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.channel.unix.Socket;
 import io.netty.util.concurrent.DefaultThreadFactory;
 
+import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,6 +35,34 @@ public record DatagramTransport(EventLoopGroup group, Class<? extends DatagramCh
 
     public boolean epoll() {
         return channel == EpollDatagramChannel.class;
+    }
+
+    /**
+     * A datagram channel already bound to {@code local} and not yet registered with a loop. The
+     * bind is one system call made here, so that a port another process holds is known at once
+     * (and another pair can be tried) instead of after the ports went out in SDP.
+     *
+     * @throws IOException when the address cannot be bound, typically because it is in use
+     */
+    public DatagramChannel openBound(InetSocketAddress local) throws IOException {
+        if (epoll()) {
+            Socket socket = Socket.newSocketDgram();
+            try {
+                socket.bind(local);
+            } catch (IOException | RuntimeException e) {
+                socket.close();
+                throw e;
+            }
+            return new EpollDatagramChannel(socket.intValue());
+        }
+        java.nio.channels.DatagramChannel socket = java.nio.channels.DatagramChannel.open();
+        try {
+            socket.bind(local);
+        } catch (IOException | RuntimeException e) {
+            socket.close();
+            throw e;
+        }
+        return new NioDatagramChannel(socket);
     }
 
     /** Stops loops made by {@link #start} and waits for them. */

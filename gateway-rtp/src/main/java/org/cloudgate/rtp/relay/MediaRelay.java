@@ -1,19 +1,23 @@
 package org.cloudgate.rtp.relay;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.ChannelConfig;
 import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.epoll.EpollMode;
+import io.netty.channel.socket.DatagramChannel;
 import org.cloudgate.rtp.RtpSettings;
 import org.cloudgate.rtp.Side;
 import org.cloudgate.rtp.pool.PortPair;
 import org.cloudgate.rtp.pool.PortPool;
 import org.cloudgate.rtp.pool.PortPoolExhaustedException;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 
@@ -25,6 +29,11 @@ public final class MediaRelay {
 
     /** Largest datagram relayed; RTP over UDP on an Ethernet path stays below it. */
     static final int MAX_DATAGRAM = 2048;
+
+    /** Port pairs tried for one leg before the call is refused because none can be bound. */
+    static final int BIND_ATTEMPTS = 8;
+
+    private static final Logger log = LoggerFactory.getLogger(MediaRelay.class);
 
     private final RtpSettings settings;
     private final DatagramTransport transport;
@@ -84,36 +93,74 @@ public final class MediaRelay {
      */
     public RelaySession start(String callReference, String area, SessionOwner owner, EventLoop loop)
             throws PortPoolExhaustedException {
-        PortPair pbxPorts = pool.allocate();
-        PortPair cloudPorts;
+        BoundPair pbxSockets = bindPair();
+        BoundPair cloudSockets;
         try {
-            cloudPorts = pool.allocate();
+            cloudSockets = bindPair();
         } catch (PortPoolExhaustedException e) {
-            pool.release(pbxPorts);
+            pbxSockets.close();
+            pool.release(pbxSockets.ports());
             throw e;
         }
         long guard = settings.relatchGuard().toNanos();
-        RelayLeg pbx = new RelayLeg(Side.PBX, pbxPorts, policy(Side.PBX), guard);
-        RelayLeg cloud = new RelayLeg(Side.CLOUD, cloudPorts, policy(Side.CLOUD), guard);
+        RelayLeg pbx = new RelayLeg(Side.PBX, pbxSockets.ports(), policy(Side.PBX), guard);
+        RelayLeg cloud = new RelayLeg(Side.CLOUD, cloudSockets.ports(), policy(Side.CLOUD), guard);
+        pbx.bound(pbxSockets.rtp(), pbxSockets.rtcp());
+        cloud.bound(cloudSockets.rtp(), cloudSockets.rtcp());
         RelaySession session = new RelaySession(callReference, area, loop, pbx, cloud, meters, owner,
                 settings.inactivityTimeout().toNanos(), settings.inactivityAction(), tap, this::release);
         meters.sessionOpened();
-        ChannelFuture[] binds = {
-            bind(loop, session, pbx, false), bind(loop, session, pbx, true),
-            bind(loop, session, cloud, false), bind(loop, session, cloud, true)
+        ChannelFuture[] registrations = {
+            register(loop, session, pbx, pbxSockets.rtp(), false), register(loop, session, pbx, pbxSockets.rtcp(), true),
+            register(loop, session, cloud, cloudSockets.rtp(), false),
+            register(loop, session, cloud, cloudSockets.rtcp(), true)
         };
-        int[] pending = {binds.length};
-        for (ChannelFuture bind : binds) {
-            bind.addListener(done -> {
-                if (--pending[0] > 0) {
-                    return;
+        int[] pending = {registrations.length};
+        for (ChannelFuture registration : registrations) {
+            registration.addListener(done -> {
+                if (--pending[0] == 0) {
+                    session.bindsDone(firstFailure(registrations));
                 }
-                pbx.bound(binds[0].channel(), binds[1].channel());
-                cloud.bound(binds[2].channel(), binds[3].channel());
-                session.bindsDone(firstFailure(binds));
             });
         }
         return session;
+    }
+
+    /** An RTP and RTCP socket bound to a pair from the pool, not yet on a loop. */
+    private record BoundPair(PortPair ports, DatagramChannel rtp, DatagramChannel rtcp) {
+
+        void close() {
+            rtp.unsafe().closeForcibly();
+            rtcp.unsafe().closeForcibly();
+        }
+    }
+
+    /**
+     * The next pool pair whose two ports this process can bind. A pair another process holds is
+     * skipped (and quarantined like any released pair, so the pool tries it again only later);
+     * after {@link #BIND_ATTEMPTS} such pairs in a row the call is refused as if the pool were
+     * empty.
+     */
+    private BoundPair bindPair() throws PortPoolExhaustedException {
+        IOException last = null;
+        for (int attempt = 0; attempt < BIND_ATTEMPTS; attempt++) {
+            PortPair ports = pool.allocate();
+            DatagramChannel rtp = null;
+            try {
+                rtp = transport.openBound(new InetSocketAddress(settings.bindAddress(), ports.rtp()));
+                DatagramChannel rtcp = transport.openBound(new InetSocketAddress(settings.bindAddress(), ports.rtcp()));
+                return new BoundPair(ports, rtp, rtcp);
+            } catch (IOException e) {
+                if (rtp != null) {
+                    rtp.unsafe().closeForcibly();
+                }
+                pool.release(ports);
+                meters.portsUnavailable();
+                last = e;
+            }
+        }
+        log.warn("no relay port pair could be bound after {} attempts: {}", BIND_ATTEMPTS, last.getMessage());
+        throw new PortPoolExhaustedException(pool.inUse(), pool.quarantined());
     }
 
     private LatchingPolicy policy(Side side) {
@@ -121,38 +168,35 @@ public final class MediaRelay {
     }
 
     /**
-     * Netty 4.2 deprecates {@code EPOLL_MODE} (edge-triggered is to become the only mode); while
-     * it exists, level-triggered mode saves one system call per relayed packet.
+     * Puts a bound socket on the session's loop with its leg's handler. Netty 4.2 deprecates
+     * {@code EPOLL_MODE} (edge-triggered is to become the only mode); while it exists,
+     * level-triggered mode saves one system call per relayed packet.
      */
     @SuppressWarnings("deprecation")
-    private ChannelFuture bind(EventLoop loop, RelaySession session, RelayLeg leg, boolean control) {
+    private ChannelFuture register(EventLoop loop, RelaySession session, RelayLeg leg, DatagramChannel channel,
+                                   boolean control) {
         int batch = settings.receiveBatch();
-        Bootstrap bootstrap = new Bootstrap()
-                .group(loop)
-                .channel(transport.channel())
-                .handler(new LegHandler(session, leg, control));
+        ChannelConfig config = channel.config();
         if (transport.epoll() && batch > 1) {
             // recvmmsg: one system call fills the buffer with up to `batch` datagrams.
-            bootstrap.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_DATAGRAM)
-                    .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM * batch));
+            config.setOption(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_DATAGRAM);
+            config.setRecvByteBufAllocator(new FixedRecvByteBufAllocator(MAX_DATAGRAM * batch));
         } else if (transport.epoll()) {
             // At 50 packets/s a socket rarely holds a second datagram. Level-triggered epoll with
             // one read per wake-up saves the read that edge-triggered mode needs to hit EAGAIN.
-            bootstrap.option(EpollChannelOption.EPOLL_MODE, EpollMode.LEVEL_TRIGGERED)
-                    .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM)
-                            .maxMessagesPerRead(1));
+            config.setOption(EpollChannelOption.EPOLL_MODE, EpollMode.LEVEL_TRIGGERED);
+            config.setRecvByteBufAllocator(new FixedRecvByteBufAllocator(MAX_DATAGRAM).maxMessagesPerRead(1));
         } else {
-            bootstrap.option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM));
+            config.setRecvByteBufAllocator(new FixedRecvByteBufAllocator(MAX_DATAGRAM));
         }
-        PortPair ports = leg.localPorts();
-        int port = control ? ports.rtcp() : ports.rtp();
-        return bootstrap.bind(new InetSocketAddress(settings.bindAddress(), port));
+        channel.pipeline().addLast(new LegHandler(session, leg, control));
+        return loop.register(channel);
     }
 
-    private static Throwable firstFailure(ChannelFuture[] binds) {
-        for (ChannelFuture bind : binds) {
-            if (!bind.isSuccess()) {
-                return bind.cause();
+    private static Throwable firstFailure(ChannelFuture[] registrations) {
+        for (ChannelFuture registration : registrations) {
+            if (!registration.isSuccess()) {
+                return registration.cause();
             }
         }
         return null;

@@ -29,6 +29,7 @@ public final class RelayMeters {
     private final Map<InactivityAction, Counter> inactive = new EnumMap<>(InactivityAction.class);
     private final Map<String, AreaMeters> areas = new ConcurrentHashMap<>();
     private final AtomicInteger sessions = new AtomicInteger();
+    private final Counter portsUnavailable;
 
     public RelayMeters(MeterRegistry registry) {
         this.registry = registry;
@@ -55,6 +56,13 @@ public final class RelayMeters {
         Gauge.builder("cloudgate.rtp.sessions", sessions, AtomicInteger::get)
                 .description("Relay sessions open")
                 .register(registry);
+        portsUnavailable = Counter.builder("cloudgate.rtp.ports.unavailable")
+                .description("Relay port pairs skipped because a socket could not be bound (another process holds the port)")
+                .register(registry);
+    }
+
+    void portsUnavailable() {
+        portsUnavailable.increment();
     }
 
     Counter relayed(Side from) {

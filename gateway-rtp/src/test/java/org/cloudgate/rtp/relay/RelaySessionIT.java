@@ -7,6 +7,7 @@ import org.cloudgate.rtp.InactivityAction;
 import org.cloudgate.rtp.RtpSettings;
 import org.cloudgate.rtp.Side;
 import org.cloudgate.rtp.moh.MohSource;
+import org.cloudgate.rtp.pool.PortPoolExhaustedException;
 import org.cloudgate.rtp.stats.CallMediaSummary;
 import org.cloudgate.rtp.stats.ClockRates;
 import org.cloudgate.rtp.stats.LegSummary;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -25,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -302,6 +305,35 @@ class RelaySessionIT {
         assertThat(registry.get("cloudgate.rtp.inactivity.timeouts").tag("action", "report").counter().count())
                 .as("each silent leg reported once per silent spell").isEqualTo(2);
         session.close().get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aPairAnotherProcessHoldsIsSkippedAndCounted() throws Exception {
+        MediaRelay relay = new MediaRelay(SETTINGS.withPorts(24000, 24007), transport, registry);
+        try (DatagramSocket firstRtp = new DatagramSocket(new InetSocketAddress("127.0.0.1", 24000));
+             DatagramSocket secondRtcp = new DatagramSocket(new InetSocketAddress("127.0.0.1", 24003))) {
+            Call call = call(relay);
+
+            assertThat(call.session().leg(Side.PBX).localPorts().rtp()).isEqualTo(24004);
+            assertThat(call.session().leg(Side.CLOUD).localPorts().rtp()).isEqualTo(24006);
+            assertThat(registry.get("cloudgate.rtp.ports.unavailable").counter().count()).isEqualTo(2);
+            call.pbx().send(Peer.rtp(0, 1, 160, 7, 160), call.session().leg(Side.PBX).localPorts().rtp());
+            assertThat(call.cloud().receive(2000)).as("relayed through the pairs it could bind").isNotNull();
+            call.session().close().get(5, TimeUnit.SECONDS);
+        }
+        assertThat(relay.portPool().inUse()).isZero();
+    }
+
+    @Test
+    void aCallIsRefusedWhenNoPairCanBeBound() throws Exception {
+        MediaRelay relay = new MediaRelay(SETTINGS.withPorts(24100, 24103), transport, registry);
+        try (DatagramSocket first = new DatagramSocket(new InetSocketAddress("127.0.0.1", 24101));
+             DatagramSocket second = new DatagramSocket(new InetSocketAddress("127.0.0.1", 24102))) {
+            assertThatThrownBy(() -> relay.start("call-1", "default", (s, side) -> { }, transport.group().next()))
+                    .isInstanceOf(PortPoolExhaustedException.class);
+        }
+        assertThat(relay.portPool().inUse()).isZero();
+        assertThat(registry.get("cloudgate.rtp.sessions").gauge().value()).isZero();
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.socket.DatagramChannel;
+import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
@@ -60,6 +61,8 @@ public final class SipStack implements AutoCloseable {
     private static final int UDP_DATAGRAM = 8192;
     /** Datagrams one batched read (recvmmsg) may return. */
     private static final int UDP_BATCH = 16;
+    /** Flushes held back at most while reading or running tasks before the datagrams go out. */
+    private static final int UDP_FLUSH_AFTER = 64;
 
     private final Map<EventLoop, LoopStack> stacks = new LinkedHashMap<>();
     /** Each listening channel and its transport token in lower case ("udp", "tcp", "tls"). */
@@ -146,7 +149,10 @@ public final class SipStack implements AutoCloseable {
                     .handler(new ChannelInitializer<DatagramChannel>() {
                         @Override
                         protected void initChannel(DatagramChannel ch) {
-                            ch.pipeline().addLast(tap, decoder, encoder, responder, dispatcher);
+                            // Messages written while a batch of datagrams is read, or by one run of
+                            // the loop's tasks, leave in one flush: one sendmmsg with epoll.
+                            ch.pipeline().addLast(new FlushConsolidationHandler(UDP_FLUSH_AFTER, true),
+                                    tap, decoder, encoder, responder, dispatcher);
                         }
                     });
             if (channels.epoll()) {

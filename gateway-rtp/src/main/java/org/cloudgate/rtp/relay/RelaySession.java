@@ -307,7 +307,10 @@ public final class RelaySession {
                 legs.get(Side.PBX).statistics().summary(), legs.get(Side.CLOUD).statistics().summary());
         meters.sessionClosed(area, Side.PBX, summary.pbx());
         meters.sessionClosed(area, Side.CLOUD, summary.cloud());
-        LOG.info("{}", summary);
+        if (LOG.isInfoEnabled()) {
+            LOG.info("media of call {}: area {}, {} ms; from the PBX {}; from the cloud {}", callReference, area,
+                    summary.durationMs(), summary.pbx().describe(), summary.cloud().describe());
+        }
         return summary;
     }
 

@@ -17,4 +17,10 @@ public record LegSummary(long packets, long octets, long expected, long lost, lo
     public double lossRatio() {
         return expected == 0 ? 0 : (double) lost / expected;
     }
+
+    /** The leg's part of the call-end log line, e.g. "1500 packets, 240000 octets, 3 lost (0.20%), ...". */
+    public String describe() {
+        return String.format(java.util.Locale.ROOT, "%d packets, %d octets, %d lost (%.2f%%), %d reordered, jitter %.1f ms",
+                packets, octets, lost, 100 * lossRatio(), reordered, jitterMs);
+    }
 }

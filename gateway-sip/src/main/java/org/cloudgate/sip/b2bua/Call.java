@@ -524,7 +524,7 @@ final class Call {
         }
         ByteBuf encoded;
         try {
-            encoded = ack.encode(table.layer.allocator());
+            encoded = to.transport.encode(ack, table.layer.allocator());
         } finally {
             ack.release();
         }

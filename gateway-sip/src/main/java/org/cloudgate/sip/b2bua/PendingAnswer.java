@@ -40,7 +40,7 @@ final class PendingAnswer {
 
     private void retransmit() {
         CallTable table = dialog.call.table;
-        dialog.transport.send(response.encode(table.layer.allocator()), dialog.peer, SipTransport.TransportFailure.IGNORE);
+        dialog.transport.send(dialog.transport.encode(response, table.layer.allocator()), dialog.peer, SipTransport.TransportFailure.IGNORE);
         interval = Math.min(2 * interval, timers.t2Millis());
         retransmission = table.layer.loop().schedule(this::retransmit, interval, TimeUnit.MILLISECONDS);
     }

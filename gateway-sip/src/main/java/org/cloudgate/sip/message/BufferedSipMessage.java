@@ -6,6 +6,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.util.AbstractReferenceCounted;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.cloudgate.sip.wire.Octets;
 
@@ -30,6 +31,14 @@ public abstract sealed class BufferedSipMessage extends AbstractReferenceCounted
     private HeaderEdits edits;
     private CharSequence newRequestUri;
     private ByteBuf newContent;
+    /**
+     * The headers every layer asks for (transaction key, dialog routing, the B2BUA), parsed once
+     * per rendering of the message: cleared by any header edit and when edits are rendered.
+     */
+    private List<Via> parsedVias;
+    private String parsedCallId;
+    private NameAddress parsedTo;
+    private NameAddress parsedFrom;
 
     BufferedSipMessage(ByteBuf buffer, Octets octets, SipHead head, int bodyEnd, SipRejection rejection) {
         this.rejection = rejection;
@@ -57,6 +66,7 @@ public abstract sealed class BufferedSipMessage extends AbstractReferenceCounted
         this.octets = newOctets;
         this.head = newHead;
         this.bodyEnd = newBodyEnd;
+        forgetParsedHeaders();
         int header = newHead.headers.next(HeaderName.CONTENT_LENGTH, 0);
         this.declaredContentLength = header < 0 ? -1
                 : ValueScanner.parseNumber(newOctets, newHead.headers.valueStart(header), newHead.headers.valueEnd(header));
@@ -202,7 +212,10 @@ public abstract sealed class BufferedSipMessage extends AbstractReferenceCounted
     @Override
     public List<Via> vias() {
         applyPendingEdits();
-        return HeaderValues.vias(this);
+        if (parsedVias == null) {
+            parsedVias = Collections.unmodifiableList(HeaderValues.vias(this));
+        }
+        return parsedVias;
     }
 
     @Override
@@ -213,17 +226,29 @@ public abstract sealed class BufferedSipMessage extends AbstractReferenceCounted
 
     @Override
     public NameAddress from() {
-        return firstAddress(HeaderName.FROM);
+        applyPendingEdits();
+        if (parsedFrom == null) {
+            parsedFrom = firstAddress(HeaderName.FROM);
+        }
+        return parsedFrom;
     }
 
     @Override
     public NameAddress to() {
-        return firstAddress(HeaderName.TO);
+        applyPendingEdits();
+        if (parsedTo == null) {
+            parsedTo = firstAddress(HeaderName.TO);
+        }
+        return parsedTo;
     }
 
     @Override
     public String callId() {
-        return header(HeaderName.CALL_ID);
+        applyPendingEdits();
+        if (parsedCallId == null) {
+            parsedCallId = header(HeaderName.CALL_ID);
+        }
+        return parsedCallId;
     }
 
     @Override
@@ -499,6 +524,14 @@ public abstract sealed class BufferedSipMessage extends AbstractReferenceCounted
             edits = new HeaderEdits();
         }
         edits.add(edit);
+        forgetParsedHeaders();
+    }
+
+    private void forgetParsedHeaders() {
+        parsedVias = null;
+        parsedCallId = null;
+        parsedTo = null;
+        parsedFrom = null;
     }
 
     @Override

@@ -35,7 +35,7 @@ public abstract class ClientTransaction extends Transaction {
      */
     final void sendRequest(Runnable retransmission) {
         startNanos = layer.loop().ticker().nanoTime();
-        sendAndKeep(request.encode(layer.allocator()));
+        sendAndKeep(transport.encode(request, layer.allocator()));
         if (!reliable()) {
             interval = layer.timers().t1Millis();
             nextRetransmission = interval;

@@ -106,7 +106,7 @@ public final class InviteClientTransaction extends ClientTransaction {
         pendingCancel = null;
         SipRequest ack = ControlRequests.ackFor(request, response);
         try {
-            sendAndKeep(ack.encode(layer.allocator()));
+            sendAndKeep(transport.encode(ack, layer.allocator()));
         } finally {
             ack.release();
         }

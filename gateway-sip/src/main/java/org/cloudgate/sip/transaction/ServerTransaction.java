@@ -44,10 +44,10 @@ public abstract class ServerTransaction extends Transaction {
     public final void respond(SipResponse response) {
         layer.assertOnLoop();
         if (state == TransactionState.PROCEEDING || state == TransactionState.TRYING) {
-            sendAndKeep(response.encode(layer.allocator()));
+            sendAndKeep(transport.encode(response, layer.allocator()));
             advance(response.status());
         } else if (state == TransactionState.ACCEPTED && response.status() >= 200 && response.status() < 300) {
-            transport.send(response.encode(layer.allocator()), peer, this::transportFailed);
+            transport.send(transport.encode(response, layer.allocator()), peer, this::transportFailed);
         }
     }
 

@@ -11,6 +11,7 @@ import org.cloudgate.sip.message.SipResponse;
 import org.cloudgate.sip.transport.SipTransport;
 
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -258,6 +259,20 @@ public final class TransactionLayer {
         }
         if (removed) {
             metrics.ended();
+        }
+    }
+
+    /**
+     * Ends every transaction of this loop and frees what it holds (the requests and the responses
+     * kept for retransmission): the stack is closing and nothing will be sent again. On the loop.
+     */
+    public void terminateAll() {
+        assertOnLoop();
+        for (Transaction transaction : new ArrayList<Transaction>(servers.values())) {
+            transaction.terminate();
+        }
+        for (Transaction transaction : new ArrayList<Transaction>(clients.values())) {
+            transaction.terminate();
         }
     }
 

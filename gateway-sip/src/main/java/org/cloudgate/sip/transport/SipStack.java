@@ -278,12 +278,21 @@ public final class SipStack implements AutoCloseable {
         return addresses;
     }
 
-    /** Closes every listener; open connections close with their event loops. */
+    /**
+     * Closes every listener, then ends the transactions still lingering on each loop (their
+     * buffers are freed); open connections close with their event loops.
+     */
     @Override
     public void close() {
         for (Channel listener : listeners.keySet()) {
             listener.close().awaitUninterruptibly();
         }
         listeners.clear();
+        for (LoopStack stack : stacks.values()) {
+            EventLoop loop = stack.layer().loop();
+            if (!loop.isShuttingDown()) {
+                loop.submit(stack.layer()::terminateAll).awaitUninterruptibly(5, TimeUnit.SECONDS);
+            }
+        }
     }
 }

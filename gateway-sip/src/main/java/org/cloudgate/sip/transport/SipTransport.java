@@ -1,6 +1,8 @@
 package org.cloudgate.sip.transport;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import org.cloudgate.sip.message.SipMessage;
 
 import java.net.InetSocketAddress;
 
@@ -18,6 +20,14 @@ public interface SipTransport {
 
     /** The address this transport receives on, for Via sent-by and Contact. */
     InetSocketAddress localAddress();
+
+    /**
+     * The octets of {@code message} in the form this transport sends best. A stream takes the
+     * spliced composite as it is (one gathering write); see {@link UdpTransport} for datagrams.
+     */
+    default ByteBuf encode(SipMessage message, ByteBufAllocator allocator) {
+        return message.encode(allocator);
+    }
 
     /**
      * Sends {@code encoded} (ownership passes to the transport) to {@code destination}. A failure

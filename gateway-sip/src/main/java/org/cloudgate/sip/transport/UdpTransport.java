@@ -1,9 +1,11 @@
 package org.cloudgate.sip.transport;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.socket.DatagramPacket;
+import org.cloudgate.sip.message.SipMessage;
 
 import java.net.InetSocketAddress;
 
@@ -29,6 +31,18 @@ public final class UdpTransport implements SipTransport {
     @Override
     public InetSocketAddress localAddress() {
         return (InetSocketAddress) channel.localAddress();
+    }
+
+    /**
+     * One copy of the message into one direct buffer: a datagram leaves in one piece, and a
+     * spliced composite with heap parts would be merged and copied again by the socket layer on
+     * every send and retransmission.
+     */
+    @Override
+    public ByteBuf encode(SipMessage message, ByteBufAllocator allocator) {
+        ByteBuf datagram = allocator.ioBuffer(message.encodedLength());
+        message.writeTo(datagram);
+        return datagram;
     }
 
     @Override

@@ -23,6 +23,8 @@ class DaemonMediaIT {
 
     private static final String PBX_IP = "127.0.0.2";
     private static final String SOFTPHONE_MEDIA_PORT = "6100";
+    /** RTP packets in SIPp's {@code g711a.pcap} (7 s of PCMA). */
+    private static final int RECORDING_PACKETS = 236;
 
     @TempDir
     Path dir;
@@ -67,6 +69,31 @@ class DaemonMediaIT {
         }
         assertThat(Files.readString(pbxMessages, StandardCharsets.ISO_8859_1))
                 .doesNotContain("m=audio " + SOFTPHONE_MEDIA_PORT);
+    }
+
+    @Test
+    void audioFromTheSoftphoneCrossesTheRelayAndItsEchoComesBack() throws Exception {
+        // SIPp as PBX echoes every RTP packet it gets on its media port (6000) to the sender,
+        // here the relay's PBX-side port; the softphone plays a 236-packet PCMA recording.
+        try (Sipp pbx = Sipp.server("uas-pbx-answer-relayed.xml", dir, "-i", PBX_IP, "-rtp_echo")) {
+            try (CloudgateProcess daemon = CloudgateProcess.start(dir, "--config",
+                    config(pbx.port(), "indirect-switching = true").toString())) {
+                String admin = daemon.awaitReady();
+                try (Sipp alice = Sipp.client("uac-client-call-relayed-audio.xml", "127.0.0.1:" + daemon.sipUdpPort(), dir,
+                        "-s", "0791234567", "-au", "201", "-ap", "softphone-secret", "-mp", SOFTPHONE_MEDIA_PORT)) {
+                    assertThat(alice.awaitExit(40)).as(alice.output() + pbx.output() + daemon.output()).isZero();
+                }
+                assertThat(pbx.awaitExit(10)).as(pbx.output() + daemon.output()).isZero();
+                String metrics = CloudgateProcess.scrape(admin);
+                assertThat(metrics).as(metrics).contains(
+                        "cloudgate_rtp_relayed_total{side=\"cloud\"} " + RECORDING_PACKETS + ".0",
+                        "cloudgate_rtp_relayed_total{side=\"pbx\"} " + RECORDING_PACKETS + ".0",
+                        "cloudgate_rtp_sessions 0.0", "cloudgate_rtp_ports_in_use 0.0");
+                assertThat(metrics).doesNotContainPattern("cloudgate_rtp_dropped_total\\{[^}]*\\} [1-9]");
+                assertThat(daemon.output()).containsPattern("from the PBX " + RECORDING_PACKETS + " packets, \\d+ octets, 0 lost")
+                        .containsPattern("from the cloud " + RECORDING_PACKETS + " packets, \\d+ octets, 0 lost");
+            }
+        }
     }
 
     @Test

@@ -39,11 +39,12 @@ public record ApiTokenSettings(String name, TokenHash hash, Scope scope, double 
         if (!r.isSet("scopes")) {
             r.reject("scopes", "missing required key (read, control or admin)");
         } else {
-            List<Scope> scopes = r.enumList("scopes", Scope.class);
-            if (scopes.isEmpty()) {
+            if (r.stringList("scopes").isEmpty()) {
                 r.reject("scopes", "must name at least one of read, control, admin");
+            } else {
+                List<Scope> scopes = r.enumList("scopes", Scope.class);
+                scope = scopes.isEmpty() ? Scope.READ : EnumSet.copyOf(scopes).stream().max(Enum::compareTo).orElseThrow();
             }
-            scope = scopes.isEmpty() ? Scope.READ : EnumSet.copyOf(scopes).stream().max(Enum::compareTo).orElseThrow();
         }
         double rate = DEFAULT_RATE;
         int burst = DEFAULT_BURST;

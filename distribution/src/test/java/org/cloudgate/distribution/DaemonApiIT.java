@@ -173,6 +173,14 @@ class DaemonApiIT {
         ApiClient.Answer missing = api.json("PUT", USER + "/dnd", Map.of("id", "201"), CONTROLLER, "{}");
         assertThat(missing.status()).isEqualTo(422);
         assertThat(missing.invalidFields()).containsExactly("enabled");
+
+        HttpResponse<String> tooLarge = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(
+                HttpRequest.newBuilder(URI.create(apiUrl(daemon) + "/api/v1/users/201/calls"))
+                        .header("Authorization", "Bearer " + CONTROLLER).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"to\":\"" + "1".repeat(20_000) + "\"}"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(tooLarge.statusCode()).as("over cloudgate.api.max-body").isEqualTo(413);
+        assertThat(tooLarge.body()).contains("urn:cloudgate:problem:body-too-large");
     }
 
     @Test

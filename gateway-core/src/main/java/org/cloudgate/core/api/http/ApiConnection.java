@@ -1,7 +1,6 @@
 package org.cloudgate.core.api.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.netty.buffer.ByteBufUtil;
@@ -16,6 +15,7 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.QueryStringDecoder;
 import org.cloudgate.core.api.security.BearerTokens;
 import org.cloudgate.core.config.ApiTokenSettings;
@@ -23,8 +23,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayDeque;
-import java.util.Locale;
-import java.util.Set;
 import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -42,7 +40,6 @@ final class ApiConnection extends ChannelInboundHandlerAdapter {
     private static final Logger log = LoggerFactory.getLogger(ApiConnection.class);
     static final String JSON = "application/json";
     static final String PROBLEM_JSON = "application/problem+json";
-    private static final Set<String> METHOD_TAGS = Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS");
     private static final String BEARER = "Bearer ";
     private static final String REALM = "Bearer realm=\"cloudgate\"";
 
@@ -51,7 +48,6 @@ final class ApiConnection extends ChannelInboundHandlerAdapter {
     private final ApiMetrics metrics;
     private final BiConsumer<ChannelHandlerContext, FullHttpRequest> eventStream;
     private final Runnable beforeHandover;
-    private final ObjectMapper mapper = JsonBody.MAPPER;
     private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>();
     private boolean busy;
 
@@ -209,7 +205,7 @@ final class ApiConnection extends ChannelInboundHandlerAdapter {
                     "this gateway does not serve the event stream"));
             return;
         }
-        metrics.request(route.template(), "GET", HttpResponseStatus.SWITCHING_PROTOCOLS.code());
+        metrics.request(route.template(), request.method(), HttpResponseStatus.SWITCHING_PROTOCOLS.code());
         beforeHandover.run();
         try {
             eventStream.accept(ctx, request);
@@ -254,14 +250,14 @@ final class ApiConnection extends ChannelInboundHandlerAdapter {
     }
 
     private void answerWithAllow(ChannelHandlerContext ctx, FullHttpRequest request, Problem problem, String allow) {
-        FullHttpResponse out = problemResponse(request, problem);
+        FullHttpResponse out = problemResponse(request.protocolVersion(), problem);
         out.headers().set(HttpHeaderNames.ALLOW, allow);
         metrics.rejection(problem.reason());
         send(ctx, request, ApiMetrics.UNMATCHED, out, true);
     }
 
     private void answer(ChannelHandlerContext ctx, FullHttpRequest request, String route, Problem problem) {
-        FullHttpResponse out = problemResponse(request, problem);
+        FullHttpResponse out = problemResponse(request.protocolVersion(), problem);
         if (problem.status() == 401) {
             // RFC 6750 section 3: no error code when no token came, invalid_token for a wrong one
             out.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "unknown-token".equals(problem.reason())
@@ -276,8 +272,9 @@ final class ApiConnection extends ChannelInboundHandlerAdapter {
         send(ctx, request, route, out, !"malformed-request".equals(problem.reason()));
     }
 
-    private FullHttpResponse problemResponse(FullHttpRequest request, Problem problem) {
-        ObjectNode body = mapper.createObjectNode()
+    /** The problem as an {@code application/problem+json} answer (RFC 9457 section 3). */
+    static FullHttpResponse problemResponse(HttpVersion version, Problem problem) {
+        ObjectNode body = JsonBody.MAPPER.createObjectNode()
                 .put("type", problem.type())
                 .put("title", problem.title())
                 .put("status", problem.status())
@@ -291,15 +288,16 @@ final class ApiConnection extends ChannelInboundHandlerAdapter {
         if (problem.cstaError() != null) {
             body.put("cstaError", problem.cstaError());
         }
-        FullHttpResponse out = new DefaultFullHttpResponse(request.protocolVersion(),
-                HttpResponseStatus.valueOf(problem.status()), Unpooled.wrappedBuffer(json(body)));
-        out.headers().set(HttpHeaderNames.CONTENT_TYPE, PROBLEM_JSON);
+        FullHttpResponse out = new DefaultFullHttpResponse(version, HttpResponseStatus.valueOf(problem.status()),
+                Unpooled.wrappedBuffer(json(body)));
+        out.headers().set(HttpHeaderNames.CONTENT_TYPE, PROBLEM_JSON)
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, out.content().readableBytes());
         return out;
     }
 
-    private byte[] json(Object body) {
+    private static byte[] json(Object body) {
         try {
-            return mapper.writeValueAsBytes(body);
+            return JsonBody.MAPPER.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write an API answer as JSON", e);
         }
@@ -307,8 +305,7 @@ final class ApiConnection extends ChannelInboundHandlerAdapter {
 
     private void send(ChannelHandlerContext ctx, FullHttpRequest request, String route, FullHttpResponse out,
                       boolean keepAliveAllowed) {
-        String method = request.method().name().toUpperCase(Locale.ROOT);
-        metrics.request(route, METHOD_TAGS.contains(method) ? method : "other", out.status().code());
+        metrics.request(route, request.method(), out.status().code());
         out.headers()
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, out.content().readableBytes())
                 .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE);

@@ -1,26 +1,23 @@
 package org.cloudgate.core.api.http;
 
 import io.netty.bootstrap.ServerBootstrap;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslContextBuilder;
-import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.handler.timeout.IdleStateHandler;
 import org.cloudgate.core.api.security.BearerTokens;
 import org.cloudgate.core.config.ApiSettings;
@@ -28,9 +25,9 @@ import org.cloudgate.core.lifecycle.Component;
 import org.cloudgate.core.lifecycle.ListenerBindException;
 import org.cloudgate.core.lifecycle.Readiness;
 import org.cloudgate.core.transport.EventLoops;
+import org.cloudgate.sip.transport.IdleConnectionCloser;
+import org.cloudgate.core.transport.ListenerUrl;
 
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -55,6 +52,7 @@ public final class ApiHttpServer implements Component {
     private static final int VERIFIER_QUEUE = 32;
     private static final String IDLE = "idle";
     private static final String IDLE_CLOSER = "idle-closer";
+    private static final IdleConnectionCloser IDLE_CLOSING = new IdleConnectionCloser();
 
     private final ApiSettings settings;
     private final String portLocation;
@@ -119,12 +117,14 @@ public final class ApiHttpServer implements Component {
                             p.addLast(tls.newHandler(ch.alloc()));
                         }
                         p.addLast(IDLE, new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS))
-                                .addLast(IDLE_CLOSER, new IdleConnectionCloser())
+                                .addLast(IDLE_CLOSER, IDLE_CLOSING)
                                 .addLast(new HttpServerCodec())
                                 .addLast(new BodyLimit(settings.maxBody(), metrics))
                                 .addLast(new ApiConnection(router, tokens, metrics, eventStream, () -> {
-                                    p.remove(IDLE);
-                                    p.remove(IDLE_CLOSER);
+                                    if (p.get(IDLE) != null) {
+                                        p.remove(IDLE);
+                                        p.remove(IDLE_CLOSER);
+                                    }
                                 }));
                     }
                 });
@@ -140,14 +140,7 @@ public final class ApiHttpServer implements Component {
 
     @Override
     public List<String> listening() {
-        Channel ch = channel;
-        if (ch == null) {
-            return List.of();
-        }
-        InetSocketAddress bound = (InetSocketAddress) ch.localAddress();
-        String host = bound.getAddress().getHostAddress();
-        return List.of((settings.tls() ? "https://" : "http://") + (host.indexOf(':') >= 0 ? "[" + host + "]" : host)
-                + ":" + bound.getPort());
+        return ListenerUrl.of(settings.tls() ? "https" : "http", channel);
     }
 
     @Override
@@ -177,28 +170,12 @@ public final class ApiHttpServer implements Component {
             Problem problem = Problem.of(HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, "body-too-large",
                     "the request body is larger than this API takes");
             metrics.rejection(problem.reason());
-            metrics.request(ApiMetrics.UNMATCHED, oversized instanceof io.netty.handler.codec.http.HttpRequest r
-                    ? r.method().name() : "other", problem.status());
-            byte[] body = ("{\"type\":\"" + problem.type() + "\",\"title\":\"" + problem.title() + "\",\"status\":"
-                    + problem.status() + ",\"detail\":\"" + problem.detail() + "\"}").getBytes(StandardCharsets.UTF_8);
-            FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                    HttpResponseStatus.REQUEST_ENTITY_TOO_LARGE, Unpooled.wrappedBuffer(body));
-            response.headers().set(HttpHeaderNames.CONTENT_TYPE, ApiConnection.PROBLEM_JSON)
-                    .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
-                    .set(HttpHeaderNames.CONNECTION, "close");
-            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
-        }
-    }
-
-    /** Closes connections nobody uses. */
-    private static final class IdleConnectionCloser extends ChannelDuplexHandler {
-        @Override
-        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
-            if (evt instanceof IdleStateEvent) {
-                ctx.close();
-            } else {
-                super.userEventTriggered(ctx, evt);
+            if (oversized instanceof HttpRequest request) {
+                metrics.request(ApiMetrics.UNMATCHED, request.method(), problem.status());
             }
+            FullHttpResponse response = ApiConnection.problemResponse(HttpVersion.HTTP_1_1, problem);
+            response.headers().set(HttpHeaderNames.CONNECTION, "close");
+            ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
         }
     }
 }

@@ -9,8 +9,11 @@ import org.cloudgate.testkit.csta.SimulatedCstaService;
 import org.cloudgate.testkit.csta.SimulatedSwitch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +41,7 @@ import static org.awaitility.Awaitility.await;
  */
 @Timeout(240)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DaemonApiIT {
 
     private static final String PBX_IP = "127.0.0.2";
@@ -288,6 +292,26 @@ class DaemonApiIT {
         assertThat(announced.status()).isEqualTo(200);
         assertThat(announced.body().get("dialIn").asText()).isEqualTo("0441234567");
         assertThat(announced.body().get("validForSeconds").asLong()).isEqualTo(60);
+    }
+
+    /** Last: the PBX's CSTA service goes away, and comes back for whatever runs after. */
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void withTheCstaLinkDownCallControlIs503WithRetryAfter() throws Exception {
+        csta.stop();
+        try {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    assertThat(CloudgateProcess.scrape(admin)).doesNotContain("cloudgate_csta_link_state 2.0"));
+            ApiClient.Answer down = api.json("POST", CALLS, Map.of("id", "201"), CONTROLLER, "{\"to\":\"203\"}");
+            assertThat(down.status()).isEqualTo(503);
+            assertThat(down.body().get("type").asText()).isEqualTo("urn:cloudgate:problem:csta-link-down");
+            assertThat(Integer.parseInt(down.header("Retry-After"))).isPositive();
+            assertThat(api.get(USER + "/dnd", Map.of("id", "201"), READER).status()).isEqualTo(503);
+            assertThat(api.get(USER, Map.of("id", "201"), READER).status()).as("the directory still answers")
+                    .isEqualTo(200);
+        } finally {
+            csta.start();
+        }
     }
 
     @Test

@@ -56,10 +56,8 @@ final class UserOperations {
             presence = context.csta().calls().presence(user.extension()).label().replace('_', '-');
             calls = calls(context.csta().calls().device(user.extension()));
         }
-        ApiViews.GsmView gsm = new ApiViews.GsmView(user.settings().gsm().orElse(null),
-                user.settings().gsm().isPresent() && context.gsmPreferences().useGsm(user));
         return new ApiViews.UserView(user.extension(), user.settings().name().orElse(null),
-                user.settings().email().orElse(null), ApiViews.Onboarding.of(user), gsm, presence, calls);
+                user.settings().email().orElse(null), ApiViews.Onboarding.of(user), gsm(user), presence, calls);
     }
 
     static List<ApiViews.CallView> calls(DeviceCalls device) {

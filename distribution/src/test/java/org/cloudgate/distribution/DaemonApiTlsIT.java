@@ -56,6 +56,16 @@ class DaemonApiTlsIT {
         Path certificateFile = Files.writeString(dir.resolve("api.pem"), pem("CERTIFICATE", certificate.getEncoded()));
         Path keyFile = Files.writeString(dir.resolve("api.key"), pem("PRIVATE KEY", keys.getPrivate().getEncoded()));
 
+        String operatorToken = "made-by-the-operator-5c1e9a7b3d";
+        Path tokenFile = Files.writeString(dir.resolve("operator.token"), operatorToken + "\n");
+        String operatorHash;
+        try (CloudgateProcess hash = CloudgateProcess.start(dir, new ProcessBuilder(
+                CloudgateProcess.launcher().toString(), "token-hash").redirectInput(tokenFile.toFile()))) {
+            assertThat(hash.awaitExit(Duration.ofSeconds(30))).as(hash.output()).isZero();
+            operatorHash = hash.output().strip();
+        }
+        assertThat(operatorHash).startsWith("pbkdf2-sha256$600000$").doesNotContain(operatorToken);
+
         Path config = Files.writeString(dir.resolve("cloudgate.conf"), """
                 cloudgate {
                   admin.port = 0
@@ -65,10 +75,11 @@ class DaemonApiTlsIT {
                     port = 0
                     tls { enabled = true, certificate = "%s", key = "%s" }
                     %s
+                    tokens += { name = "operator", hash = "%s", scopes = [read] }
                   }
                   directory.users = [ { extension = "201", name = "Alice Example", email = "alice@example.com", password = "a" } ]
                 }
-                """.formatted(certificateFile, keyFile, DaemonApiIT.tokens()));
+                """.formatted(certificateFile, keyFile, DaemonApiIT.tokens(), operatorHash));
         try (CloudgateProcess daemon = CloudgateProcess.start(dir, "--config", config.toString())) {
             daemon.awaitReady();
             String base = DaemonApiIT.apiUrl(daemon);
@@ -81,6 +92,9 @@ class DaemonApiTlsIT {
             assertThat(user.body().get("name").asText()).isEqualTo("Alice Example");
             assertThat(user.body().has("presence")).as("no CSTA, no presence").isFalse();
             assertThat(trusting.get("/api/v1/users", Map.of(), null).status()).isEqualTo(401);
+            assertThat(trusting.get("/api/v1/users", Map.of(), operatorToken).status())
+                    .as("a token hashed by cloudgate token-hash").isEqualTo(200);
+            assertThat(daemon.output()).doesNotContain(operatorToken).doesNotContain(operatorHash);
 
             HttpClient untrusting = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             assertThatThrownBy(() -> untrusting.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/users"))

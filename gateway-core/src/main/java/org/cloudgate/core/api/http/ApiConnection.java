@@ -25,6 +25,7 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayDeque;
 import java.util.StringJoiner;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 
@@ -119,7 +120,7 @@ final class ApiConnection extends ChannelInboundHandlerAdapter {
         CompletableFuture<BearerTokens.Verdict> verdict;
         try {
             verdict = tokens.verify(presented);
-        } catch (java.util.concurrent.RejectedExecutionException busyVerifier) {
+        } catch (RejectedExecutionException busyVerifier) {
             answer(ctx, request, ApiMetrics.UNMATCHED, Problem.of(HttpResponseStatus.SERVICE_UNAVAILABLE,
                     "authentication-busy", "too many tokens are being checked; try again shortly").retryAfter(1));
             return;

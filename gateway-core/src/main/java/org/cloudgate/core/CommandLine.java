@@ -18,6 +18,8 @@ sealed interface CommandLine {
                                                    classify raw SIP messages as the gateway's parser does
                    cloudgate csta-decode [--encoding xml|ber] FILE...
                                                    decode captured CSTA messages, one JSON line per file
+                   cloudgate token-hash            read an API token on standard input, print the hash
+                                                   to put into cloudgate.api.tokens
                    cloudgate --version             print the version
                    cloudgate --help                print this help
             """;
@@ -36,7 +38,7 @@ sealed interface CommandLine {
     record Help() implements CommandLine {
     }
 
-    /** A tool that reads files and exits: {@code sip-check} or {@code csta-decode}. */
+    /** A tool that reads its input and exits: {@code sip-check}, {@code csta-decode} or {@code token-hash}. */
     record Tool(String name, List<String> args) implements CommandLine {
     }
 
@@ -73,7 +75,7 @@ sealed interface CommandLine {
             case "--version", "-V" -> args.size() == 1 ? new PrintVersion() : new Usage("--version takes no argument");
             case "--help", "-h" -> new Help();
             case "demo" -> demo(args);
-            case "sip-check", "csta-decode" -> new Tool(option, args.subList(1, args.size()));
+            case "sip-check", "csta-decode", "token-hash" -> new Tool(option, args.subList(1, args.size()));
             default -> new Usage("unknown option " + option);
         };
     }

@@ -1,5 +1,6 @@
 package org.cloudgate.core;
 
+import org.cloudgate.core.api.security.TokenHashCommand;
 import org.cloudgate.core.config.ConfigProblem;
 import org.cloudgate.csta.decode.CstaDecode;
 import org.cloudgate.sip.check.SipCheck;
@@ -16,6 +17,7 @@ import org.cloudgate.core.logging.LoggingSetup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,17 +32,23 @@ import org.cloudgate.sip.transport.SipListenerException;
  */
 public final class Main {
 
+    private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
     private final SettingsLoader loader = new SettingsLoader();
 
     Main(PrintStream out, PrintStream err) {
+        this(System.in, out, err);
+    }
+
+    Main(InputStream in, PrintStream out, PrintStream err) {
+        this.in = in;
         this.out = out;
         this.err = err;
     }
 
     public static void main(String[] args) {
-        System.exit(new Main(System.out, System.err).run(List.of(args)));
+        System.exit(new Main(System.in, System.out, System.err).run(List.of(args)));
     }
 
     int run(List<String> args) {
@@ -55,8 +63,11 @@ public final class Main {
             out.println("cloudgate " + Version.current());
             return ExitCode.OK;
         } else if (command instanceof CommandLine.Tool tool) {
-            return "sip-check".equals(tool.name()) ? new SipCheck().run(tool.args(), out, err)
-                    : new CstaDecode().run(tool.args(), out, err);
+            return switch (tool.name()) {
+                case "sip-check" -> new SipCheck().run(tool.args(), out, err);
+                case "token-hash" -> new TokenHashCommand().run(tool.args(), in, out, err);
+                default -> new CstaDecode().run(tool.args(), out, err);
+            };
         } else if (command instanceof CommandLine.Help) {
             out.print(CommandLine.USAGE);
             return ExitCode.OK;

@@ -7,17 +7,15 @@ import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
-import io.netty.handler.timeout.IdleStateEvent;
-import io.netty.channel.ChannelDuplexHandler;
-import io.netty.channel.ChannelHandlerContext;
 import org.cloudgate.core.config.AdminSettings;
 import org.cloudgate.core.lifecycle.Component;
 import org.cloudgate.core.lifecycle.ListenerBindException;
 import org.cloudgate.core.lifecycle.Readiness;
 import org.cloudgate.core.metrics.GatewayMetrics;
 import org.cloudgate.core.transport.EventLoops;
+import org.cloudgate.sip.transport.IdleConnectionCloser;
+import org.cloudgate.core.transport.ListenerUrl;
 
-import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -86,13 +84,7 @@ public final class AdminHttpServer implements Component {
 
     @Override
     public List<String> listening() {
-        Channel ch = channel;
-        if (ch == null) {
-            return List.of();
-        }
-        InetSocketAddress bound = (InetSocketAddress) ch.localAddress();
-        String host = bound.getAddress().getHostAddress();
-        return List.of("http://" + (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + bound.getPort());
+        return ListenerUrl.of("http", channel);
     }
 
     @Override
@@ -101,18 +93,6 @@ public final class AdminHttpServer implements Component {
         if (ch != null) {
             ch.close().syncUninterruptibly();
             readiness.report(NAME, false, "closed");
-        }
-    }
-
-    /** Closes admin connections nobody uses, so scrapers that never close cannot pile them up. */
-    private static final class IdleConnectionCloser extends ChannelDuplexHandler {
-        @Override
-        public void userEventTriggered(ChannelHandlerContext ctx, Object evt) throws Exception {
-            if (evt instanceof IdleStateEvent) {
-                ctx.close();
-            } else {
-                super.userEventTriggered(ctx, evt);
-            }
         }
     }
 }

@@ -6,18 +6,18 @@ import org.cloudgate.core.config.CallSettings;
  * Numbers as the PBX expects them: internal extensions as dialled, external numbers behind the
  * route for outgoing calls. An E.164 {@code +} becomes the international prefix {@code 00}.
  */
-final class DialPlan {
+public final class DialPlan {
 
     private final String outgoingRoute;
     private final int maxExtensionLength;
 
-    DialPlan(CallSettings settings) {
+    public DialPlan(CallSettings settings) {
         this.outgoingRoute = settings.outgoingRoute();
         this.maxExtensionLength = settings.maxExtensionLength();
     }
 
     /** Whether {@code number} is a dialable number: digits, {@code *}, {@code #}, a leading {@code +}. */
-    static boolean dialable(String number) {
+    public static boolean dialable(String number) {
         if (number == null || number.isEmpty() || number.length() > 32) {
             return false;
         }
@@ -35,7 +35,7 @@ final class DialPlan {
     }
 
     /** The number to send to the PBX for {@code dialled}. */
-    String toPbx(String dialled) {
+    public String toPbx(String dialled) {
         if (internal(dialled)) {
             return dialled;
         }

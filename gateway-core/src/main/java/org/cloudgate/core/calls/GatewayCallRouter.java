@@ -71,6 +71,7 @@ public final class GatewayCallRouter implements CallRouter {
     private final UserDirectory directory;
     private final Registrar registrar;
     private final CallThroughAnnouncements announcements;
+    private final GsmPreferences gsmPreferences;
     private final IntSupplier activeCalls;
     private final CallMediaSource media;
     private final DialPlan dialPlan;
@@ -83,13 +84,15 @@ public final class GatewayCallRouter implements CallRouter {
     /**
      * @param pbxAddress  the PBX's resolved SIP address; {@code null} when none is configured
      * @param gatewayHost the host the gateway advertises
+     * @param gsmPreferences each user's "use GSM" choice, read for every call from the PBX
      * @param activeCalls calls carried now, for the call-admission limit
      * @param authentication where digest failures are counted, with the registrar's
      * @param media       each placed call's media: relayed, codec-filtered or passed through
      */
     public GatewayCallRouter(CallSettings settings, PbxSettings pbx, InetSocketAddress pbxAddress, TransportPolicy pbxPolicy,
                              String gatewayHost, DigestSettings digest, UserDirectory directory, Registrar registrar,
-                             CallThroughAnnouncements announcements, IntSupplier activeCalls,
+                             CallThroughAnnouncements announcements, GsmPreferences gsmPreferences,
+                             IntSupplier activeCalls,
                              RegistrarMetrics authentication, CallMediaSource media, MeterRegistry registry) {
         this.settings = settings;
         this.pbxAddress = pbxAddress;
@@ -98,6 +101,7 @@ public final class GatewayCallRouter implements CallRouter {
         this.directory = directory;
         this.registrar = registrar;
         this.announcements = announcements;
+        this.gsmPreferences = gsmPreferences;
         this.activeCalls = activeCalls;
         this.authentication = authentication;
         this.media = media;
@@ -167,7 +171,7 @@ public final class GatewayCallRouter implements CallRouter {
         if (user == null || !user.onboarded()) {
             return CallPlan.Reject.of(404, "Not Found");
         }
-        if (user.settings().useGsm() && !settings.callThroughNumber().isEmpty()) {
+        if (gsmPreferences.useGsm(user) && user.settings().gsm().isPresent() && !settings.callThroughNumber().isEmpty()) {
             return toGsm(invite, user);
         }
         List<Binding> bindings = registrar.bindings(user.extension());

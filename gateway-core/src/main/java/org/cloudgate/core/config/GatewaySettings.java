@@ -7,7 +7,7 @@ package org.cloudgate.core.config;
 public record GatewaySettings(ServiceSettings service, PbxSettings pbx, SipSettings sip, CallSettings calls,
                               MediaSettings media,
                               RegistrarSettings registrar,
-                              CstaSettings csta, DirectorySettings directory, AdminSettings admin,
+                              CstaSettings csta, DirectorySettings directory, AdminSettings admin, ApiSettings api,
                               LifecycleSettings lifecycle, EventLoopSettings eventLoops, SettingsSource source) {
 
     static GatewaySettings read(SettingsReader r, SettingsSource source) {
@@ -15,7 +15,8 @@ public record GatewaySettings(ServiceSettings service, PbxSettings pbx, SipSetti
         return new GatewaySettings(ServiceSettings.read(r), pbx, SipSettings.read(r), CallSettings.read(r),
                 MediaSettings.read(r),
                 RegistrarSettings.read(r),
-                CstaSettings.read(r, pbx), DirectorySettings.read(r), AdminSettings.read(r), LifecycleSettings.read(r),
+                CstaSettings.read(r, pbx), DirectorySettings.read(r), AdminSettings.read(r), ApiSettings.read(r),
+                LifecycleSettings.read(r),
                 EventLoopSettings.read(r), source);
     }
 }

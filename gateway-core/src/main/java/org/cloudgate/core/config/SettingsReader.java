@@ -10,6 +10,8 @@ import com.typesafe.config.ConfigValue;
 import com.typesafe.config.ConfigValueType;
 import io.netty.util.NetUtil;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -330,6 +332,23 @@ public final class SettingsReader {
             }
         }
         return result;
+    }
+
+    /**
+     * A file the daemon must read, e.g. a TLS certificate: required (the setting {@code enabledBy}
+     * asks for it) and readable by this user.
+     */
+    public Path readableFile(String key, String enabledBy) {
+        String name = string(key);
+        if (name.isBlank()) {
+            reject(key, "required when " + enabledBy + " is true");
+            return Path.of("");
+        }
+        Path file = Path.of(name);
+        if (!Files.isReadable(file)) {
+            reject(key, "cannot read " + name);
+        }
+        return file;
     }
 
     /** An IPv4 or IPv6 literal, as a listener's bind address must be. */

@@ -84,25 +84,12 @@ public record SipSettings(SipStackSettings stack, String advertisedHost, SipTrac
     }
 
     private static TlsFiles tlsFiles(SettingsReader r) {
-        Path certificate = readableFile(r, "cloudgate.sip.tls.certificate");
-        Path key = readableFile(r, "cloudgate.sip.tls.key");
+        Path certificate = r.readableFile("cloudgate.sip.tls.certificate", "cloudgate.sip.tls.enabled");
+        Path key = r.readableFile("cloudgate.sip.tls.key", "cloudgate.sip.tls.enabled");
         String trusted = r.string("cloudgate.sip.tls.trusted-certificates");
         Optional<Path> trust = trusted.isBlank() ? Optional.empty()
-                : Optional.of(readableFile(r, "cloudgate.sip.tls.trusted-certificates"));
+                : Optional.of(r.readableFile("cloudgate.sip.tls.trusted-certificates", "cloudgate.sip.tls.enabled"));
         return new TlsFiles(certificate, key, trust);
-    }
-
-    private static Path readableFile(SettingsReader r, String key) {
-        String name = r.string(key);
-        if (name.isBlank()) {
-            r.reject(key, "required when cloudgate.sip.tls.enabled is true");
-            return Path.of("");
-        }
-        Path file = Path.of(name);
-        if (!Files.isReadable(file)) {
-            r.reject(key, "cannot read " + name);
-        }
-        return file;
     }
 
     /** The key that sets the port of {@code transport} ("UDP", "TCP" or "TLS"). */

@@ -42,6 +42,7 @@ public final class CstaConnection implements Component {
     private final CstaLink link;
     private final DeviceMonitors monitors;
     private final CallStates calls;
+    private final CallControl control;
     private final Set<String> monitored = new HashSet<>();
 
     public CstaConnection(CstaSettings csta, EventLoops loops, UserDirectory directory, MeterRegistry registry,
@@ -50,7 +51,8 @@ public final class CstaConnection implements Component {
         EventRouter router = new EventRouter();
         this.link = new CstaLink(settings, loops.group(), loops.socketChannel(), router, registry);
         this.monitors = new DeviceMonitors(link, router, registry, csta.monitorRetry());
-        this.calls = new CallStates(monitors, new CallControl(link));
+        this.control = new CallControl(link);
+        this.calls = new CallStates(monitors, control);
         calls.addListener(new PresenceTrace());
         for (Presence presence : Presence.values()) {
             Gauge.builder("cloudgate.csta.presence", calls, states -> states.count(presence))
@@ -111,6 +113,16 @@ public final class CstaConnection implements Component {
     /** The call state and presence of every monitored user, for the northbound API. */
     public CallStates calls() {
         return calls;
+    }
+
+    /** Call control and logical-device requests toward the PBX, for the northbound API. */
+    public CallControl control() {
+        return control;
+    }
+
+    /** Whether the link to the PBX's CSTA service is up now. */
+    public boolean linkUp() {
+        return link.state() == LinkState.UP;
     }
 
     @Override

@@ -3,6 +3,11 @@ package org.cloudgate.core.lifecycle;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufAllocatorMetricProvider;
 import org.cloudgate.core.admin.AdminHttpServer;
+import org.cloudgate.core.api.ApiContext;
+import org.cloudgate.core.api.ApiRoutes;
+import org.cloudgate.core.api.http.ApiHttpServer;
+import org.cloudgate.core.api.http.ApiMetrics;
+import org.cloudgate.core.calls.GsmPreferences;
 import org.cloudgate.core.config.GatewaySettings;
 import org.cloudgate.core.csta.CstaConnection;
 import org.cloudgate.core.directory.UserDirectory;
@@ -42,6 +47,7 @@ public final class Daemon {
     private final ServiceState service;
     private final UserDirectory directory;
     private final SipTrace trace;
+    private final GsmPreferences gsmPreferences = new GsmPreferences();
     private final List<Component> started = new ArrayList<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -99,14 +105,21 @@ public final class Daemon {
         trace.apply(settings.sip().trace());
         MediaRelayService media = new MediaRelayService(settings.media(), settings.sip(), loops, trace,
                 metrics.registry(), readiness);
+        SipListeners sip = new SipListeners(settings, loops, userAgent, directory, trace, media, gsmPreferences,
+                metrics.registry(), readiness);
         List<Component> components = new ArrayList<>(List.of(
                 new AdminHttpServer(settings.admin(), settings.source().locate("cloudgate.admin.port"), loops,
                         metrics, readiness),
                 media,
-                new SipListeners(settings, loops, userAgent, directory, trace, media, metrics.registry(), readiness)));
+                sip));
         if (settings.csta().enabled()) {
             csta = new CstaConnection(settings.csta(), loops, directory, metrics.registry(), readiness);
             components.add(csta);
+        }
+        if (settings.api().enabled()) {
+            ApiContext api = new ApiContext(directory, csta, gsmPreferences, sip.announcements(), settings.calls());
+            components.add(new ApiHttpServer(settings.api(), settings.source().locate("cloudgate.api.port"), loops,
+                    ApiRoutes.router(api), new ApiMetrics(metrics.registry()), readiness, null));
         }
         try {
             for (Component component : components) {
@@ -130,6 +143,10 @@ public final class Daemon {
             log.warn("no PBX is configured (cloudgate.pbx.host is empty in {}): the gateway runs, but carries "
                     + "no calls until a PBX is set", settings.source().file());
         }
+        if (settings.api().enabled() && !settings.api().tls() && !isLoopback(settings.api().bind())) {
+            log.warn("the API listens on {} without TLS (cloudgate.api.tls.enabled = false): bearer tokens cross "
+                    + "the network in clear", settings.api().bind());
+        }
         if (!service.enabled()) {
             log.warn("the service is disabled (cloudgate.service.enabled = false): calls and registrations "
                     + "are refused with 503");
@@ -137,6 +154,10 @@ public final class Daemon {
         long sinceJvmStart = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
         log.info("cloudgate {} ready in {} ms (event loops: {} {}): {}", version, sinceJvmStart,
                 settings.eventLoops().effectiveThreads(), loops.kind(), String.join(", ", listening()));
+    }
+
+    private static boolean isLoopback(String address) {
+        return address.startsWith("127.") || "::1".equals(address);
     }
 
     /** Applies a validated reload: the live settings take effect now, the rest stays as started. */

@@ -35,7 +35,7 @@ final class LiveSettings {
     static GatewaySettings merge(GatewaySettings running, GatewaySettings loaded) {
         return new GatewaySettings(loaded.service(), running.pbx(), running.sip().withTrace(loaded.sip().trace()),
                 running.calls(), running.media(), running.registrar(),
-                running.csta(), loaded.directory(), running.admin(), loaded.lifecycle(), running.eventLoops(),
+                running.csta(), loaded.directory(), running.admin(), running.api(), loaded.lifecycle(), running.eventLoops(),
                 running.source().withLiveValues(loaded.source(), LiveSettings::isLive));
     }
 }

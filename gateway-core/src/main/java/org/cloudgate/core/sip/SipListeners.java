@@ -5,6 +5,7 @@ import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.Future;
 import org.cloudgate.core.calls.CallThroughAnnouncements;
 import org.cloudgate.core.calls.GatewayCallRouter;
+import org.cloudgate.core.calls.GsmPreferences;
 import org.cloudgate.core.config.CallSettings;
 import org.cloudgate.core.config.GatewaySettings;
 import org.cloudgate.core.config.PbxSettings;
@@ -65,6 +66,7 @@ public final class SipListeners implements Component {
     private final UserDirectory directory;
     private final CallSettings calls;
     private final CallThroughAnnouncements announcements;
+    private final GsmPreferences gsmPreferences;
     private final SipTrace trace;
     private final CallMediaSource media;
     private SipStack stack;
@@ -76,15 +78,18 @@ public final class SipListeners implements Component {
     /**
      * @param trace the SIP trace every listener's pipeline feeds; the daemon applies its settings
      * @param media gives each call its media (relay, codec filter or pass-through)
+     * @param gsmPreferences each user's run-time "use GSM" choice, which the call router follows
      */
     public SipListeners(GatewaySettings gateway, EventLoops loops, GatewayUserAgent user, UserDirectory directory,
-                        SipTrace trace, CallMediaSource media, MeterRegistry registry, Readiness readiness) {
+                        SipTrace trace, CallMediaSource media, GsmPreferences gsmPreferences, MeterRegistry registry,
+                        Readiness readiness) {
         this.settings = gateway.sip();
         this.source = gateway.source();
         this.registrarSettings = gateway.registrar();
         this.pbx = gateway.pbx();
         this.calls = gateway.calls();
         this.announcements = new CallThroughAnnouncements(calls.callThroughValidity(), System::nanoTime);
+        this.gsmPreferences = gsmPreferences;
         this.loops = loops;
         this.user = user;
         this.directory = directory;
@@ -134,7 +139,8 @@ public final class SipListeners implements Component {
                 registrarSettings.throttle());
         CallMetrics callMetrics = new CallMetrics(registry);
         GatewayCallRouter router = new GatewayCallRouter(calls, pbx, pbxAddress, PbxTerminals.policy(pbx.transport()),
-                advertised, registrarSettings.digest(), directory, registrar, announcements, callMetrics::active,
+                advertised, registrarSettings.digest(), directory, registrar, announcements, gsmPreferences,
+                callMetrics::active,
                 registrarMetrics, media, registry);
         b2bua = new B2bua(stack, new B2buaSettings(advertised, calls.ringTimeout(), calls.maxDuration(),
                 calls.sessionRefresh()), router,

@@ -46,6 +46,7 @@ class GatewayCallRouterTest {
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final CallThroughAnnouncements announcements = new CallThroughAnnouncements(Duration.ofMinutes(1),
             System::nanoTime);
+    private final GsmPreferences gsmPreferences = new GsmPreferences();
 
     @AfterEach
     void stop() {
@@ -68,7 +69,7 @@ class GatewayCallRouterTest {
                 new DigestAuthenticator(digest, directory, System::currentTimeMillis), RegistrationListener.NONE,
                 RegistrarMetrics.none());
         return new GatewayCallRouter(calls, pbx, PBX, TransportPolicy.UDP, "127.0.0.1", digest, directory, registrar,
-                announcements, activeCalls::get, new RegistrarMetrics(registry), CallMediaSource.PASS_THROUGH, registry);
+                announcements, gsmPreferences, activeCalls::get, new RegistrarMetrics(registry), CallMediaSource.PASS_THROUGH, registry);
     }
 
     private static SipRequest invite(String requestUri, String from) {
@@ -119,6 +120,21 @@ class GatewayCallRouterTest {
         }
         assertThat(registry.get("cloudgate.sip.digest.failures").tag("reason", "missing").counter().count())
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aRunTimeGsmChoiceRoutesTheNextCallFromThePbxToTheGsmAndBack() {
+        GatewayCallRouter router = router(0, "0441234567");
+        assertThat(route(router, "sip:201@gw", "<sip:100@pbx>", PBX))
+                .as("configured use-gsm = false").isEqualTo(CallPlan.Reject.of(480, "Temporarily Unavailable"));
+        gsmPreferences.choose("201", true);
+        CallPlan toGsm = route(router, "sip:201@gw", "<sip:100@pbx>", PBX);
+        assertThat(toGsm).isInstanceOf(CallPlan.Forward.class);
+        assertThat(((CallPlan.Forward) toGsm).kind()).isEqualTo("to-gsm");
+        assertThat(((CallPlan.Forward) toGsm).targets().get(0).requestUri()).endsWith("0041791234567@127.0.0.2:5070");
+        gsmPreferences.choose("201", false);
+        assertThat(route(router, "sip:201@gw", "<sip:100@pbx>", PBX))
+                .isEqualTo(CallPlan.Reject.of(480, "Temporarily Unavailable"));
     }
 
     @Test

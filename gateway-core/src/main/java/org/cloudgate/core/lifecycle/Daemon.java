@@ -6,6 +6,7 @@ import org.cloudgate.core.admin.AdminHttpServer;
 import org.cloudgate.core.config.GatewaySettings;
 import org.cloudgate.core.csta.CstaConnection;
 import org.cloudgate.core.directory.UserDirectory;
+import org.cloudgate.core.directory.ldap.DirectorySync;
 import org.cloudgate.core.media.MediaRelayService;
 import org.cloudgate.core.metrics.GatewayMetrics;
 import org.cloudgate.core.sip.GatewayUserAgent;
@@ -41,6 +42,7 @@ public final class Daemon {
     private final Readiness readiness;
     private final ServiceState service;
     private final UserDirectory directory;
+    private final DirectorySync directorySync;
     private final SipTrace trace;
     private final List<Component> started = new ArrayList<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
@@ -56,6 +58,7 @@ public final class Daemon {
         this.readiness = new Readiness(metrics.registry());
         this.service = new ServiceState(settings.service().enabled(), metrics.registry());
         this.directory = new UserDirectory(settings.directory(), metrics.registry());
+        this.directorySync = new DirectorySync(settings.directory(), directory, metrics.registry(), readiness);
         this.trace = new SipTrace(metrics.registry());
     }
 
@@ -100,6 +103,7 @@ public final class Daemon {
         MediaRelayService media = new MediaRelayService(settings.media(), settings.sip(), loops, trace,
                 metrics.registry(), readiness);
         List<Component> components = new ArrayList<>(List.of(
+                directorySync,
                 new AdminHttpServer(settings.admin(), settings.source().locate("cloudgate.admin.port"), loops,
                         metrics, readiness),
                 media,
@@ -107,6 +111,8 @@ public final class Daemon {
         if (settings.csta().enabled()) {
             csta = new CstaConnection(settings.csta(), loops, directory, metrics.registry(), readiness);
             components.add(csta);
+            CstaConnection monitoring = csta;
+            directory.addListener(change -> monitoring.follow(directory.users()));
         }
         try {
             for (Component component : components) {
@@ -147,10 +153,7 @@ public final class Daemon {
         service.set(next.service().enabled());
         trace.apply(next.sip().trace());
         if (usersChanged) {
-            directory.apply(next.directory());
-            if (csta != null) {
-                csta.follow(directory.users());
-            }
+            directorySync.apply(next.directory());
         }
     }
 

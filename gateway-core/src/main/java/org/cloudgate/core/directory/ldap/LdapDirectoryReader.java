@@ -106,8 +106,12 @@ public final class LdapDirectoryReader {
         return new DirectoryReadException(refusal, what + ": " + describe(e));
     }
 
+    /** The result code and what the server or the SDK said about it; never the bind password. */
     private static String describe(LDAPException e) {
         String diagnostic = e.getDiagnosticMessage();
+        if (diagnostic == null || diagnostic.isBlank()) {
+            diagnostic = e.getMessage();
+        }
         return e.getResultCode().getName() + (diagnostic == null || diagnostic.isBlank() ? "" : " (" + diagnostic + ")");
     }
 

@@ -44,7 +44,7 @@ public final class LdapDirectoryReader {
         SocketFactory sockets = SocketFactory.getDefault();
         if (settings.secure()) {
             // RFC 4513 section 3.1.3: the server's identity is checked against the host name.
-            options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(false));
+            options.setSSLSocketVerifier(new HostNameSSLSocketVerifier(true));
             try {
                 sockets = new SSLUtil(JVMDefaultTrustManager.getInstance()).createSSLSocketFactory();
             } catch (GeneralSecurityException e) {

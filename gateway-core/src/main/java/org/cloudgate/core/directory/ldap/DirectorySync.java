@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -112,14 +113,15 @@ public final class DirectorySync implements Component {
 
     /**
      * Applies reloaded directory settings: the users of the configuration file at once, or a new
-     * read of the LDAP directory at once and then every (new) interval.
+     * read of the LDAP directory at once and then every (new) interval. Returns at once; the
+     * future completes when the settings are applied.
      */
-    public void apply(DirectorySettings next) {
+    public Future<?> apply(DirectorySettings next) {
         settings = next;
         if (next.source() == DirectorySource.LDAP) {
             track();
         }
-        thread.execute(() -> {
+        return thread.submit(() -> {
             if (settings != next) {
                 return;
             }
@@ -205,8 +207,10 @@ public final class DirectorySync implements Component {
     private void failed(LdapSettings ldap, SyncFailure failure, String cause) {
         failures.get(failure).increment();
         lastFailure = failure.label() + ": " + cause;
-        log.warn("reading the LDAP directory {} failed ({}): {}; the {} current users stay, next try in {} s",
-                ldap.server(), failure.label(), cause, directory.users().size(), ldap.resyncInterval().toSeconds());
+        int users = directory.users().size();
+        log.warn("reading the LDAP directory {} failed ({}): {}; {}, next try in {} s", ldap.server(), failure.label(),
+                cause, users == 0 ? "no users until a read succeeds" : "the " + users + " current users stay",
+                ldap.resyncInterval().toSeconds());
     }
 
     private void reportSkipped(LdapSettings ldap, MappedDirectory mapped) {

@@ -56,7 +56,7 @@ public final class LdapDirectoryReader {
             connection = new LDAPConnection(sockets, options, settings.host(), settings.port());
         } catch (LDAPException e) {
             throw new DirectoryReadException(hasCause(e, SSLException.class) ? SyncFailure.TLS : SyncFailure.UNREACHABLE,
-                    "cannot connect: " + describe(e));
+                    "cannot connect: " + rootCause(e));
         }
         try {
             bind(connection, settings);
@@ -65,7 +65,7 @@ public final class LdapDirectoryReader {
                 SearchResult result = connection.search(search);
                 return result.getSearchEntries();
             } catch (LDAPException e) {
-                throw failure(e, SyncFailure.SEARCH, "search under \"" + settings.baseDn() + "\" failed");
+                throw failure(e, SyncFailure.SEARCH, "search under \"" + settings.baseDn() + "\"", settings);
             }
         } finally {
             connection.close();
@@ -79,7 +79,7 @@ public final class LdapDirectoryReader {
         try {
             connection.bind(new SimpleBindRequest(settings.bindDn(), settings.password()));
         } catch (LDAPException e) {
-            throw failure(e, SyncFailure.BIND, "bind as \"" + settings.bindDn() + "\" refused");
+            throw failure(e, SyncFailure.BIND, "bind as \"" + settings.bindDn() + "\"", settings);
         }
     }
 
@@ -95,15 +95,33 @@ public final class LdapDirectoryReader {
     }
 
     /** Lost connections and timeouts are told apart from the server's refusals. */
-    private static DirectoryReadException failure(LDAPException e, SyncFailure refusal, String what) {
+    private static DirectoryReadException failure(LDAPException e, SyncFailure refusal, String what,
+                                                  LdapSettings settings) {
         ResultCode code = e.getResultCode();
         if (code == ResultCode.TIMEOUT) {
-            return new DirectoryReadException(SyncFailure.TIMEOUT, what + ": no answer in time");
+            return new DirectoryReadException(SyncFailure.TIMEOUT, what + ": no answer within "
+                    + settings.responseTimeout().toMillis() + " ms");
+        }
+        if (hasCause(e, SSLException.class)) {
+            return new DirectoryReadException(SyncFailure.TLS, what + ": TLS failed (" + rootCause(e) + ")");
         }
         if (code == ResultCode.SERVER_DOWN || code == ResultCode.CONNECT_ERROR) {
-            return new DirectoryReadException(SyncFailure.UNREACHABLE, what + ": " + describe(e));
+            return new DirectoryReadException(SyncFailure.UNREACHABLE, what + ": the connection was lost ("
+                    + rootCause(e) + ")");
         }
-        return new DirectoryReadException(refusal, what + ": " + describe(e));
+        return new DirectoryReadException(refusal, what + " refused: " + describe(e));
+    }
+
+    /** The innermost cause, e.g. "ConnectException: Connection refused". */
+    private static String rootCause(LDAPException e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        if (root == e) {
+            return describe(e);
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
     }
 
     /** The result code and what the server or the SDK said about it; never the bind password. */

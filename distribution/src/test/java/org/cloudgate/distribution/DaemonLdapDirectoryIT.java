@@ -8,6 +8,10 @@ import com.unboundid.ldap.sdk.Entry;
 import com.unboundid.ldap.sdk.Modification;
 import com.unboundid.ldap.sdk.ModificationType;
 import com.unboundid.ldap.sdk.OperationType;
+import org.cloudgate.csta.link.CstaEncoding;
+import org.cloudgate.csta.link.CstaTestServer;
+import org.cloudgate.csta.model.CstaMessage;
+import org.cloudgate.csta.model.CstaRequest;
 import org.cloudgate.sip.auth.DigestAlgorithm;
 import org.cloudgate.sip.transport.Sipp;
 import org.cloudgate.testkit.pbx.ExtensionBehaviour;
@@ -40,7 +44,8 @@ import static org.awaitility.Awaitility.await;
  * LDAP server (UnboundID's in-memory directory server) and the simulated PBX takes the
  * terminals it registers. The statuses are right for users with and without e-mail, beyond the
  * licence budget, with and without a registered softphone (SIPp), and after the directory
- * changes; a refused bind and a server that is gone keep the users and are counted.
+ * changes, which also move the PBX terminal registrations and the CSTA monitors (a scripted
+ * CSTA service); a refused bind and a server that is gone keep the users and are counted.
  */
 @Timeout(120)
 class DaemonLdapDirectoryIT {
@@ -49,11 +54,14 @@ class DaemonLdapDirectoryIT {
     private static final String USERS = "ou=users," + BASE;
     private static final String READER = "cn=cloudgate," + BASE;
     private static final Duration WAIT = Duration.ofSeconds(30);
+    /** The PBX password, for SIP, LDAP and CSTA alike. */
+    private static final String PASSWORD = CstaTestServer.PASSWORD;
 
     @TempDir
     Path dir;
     private InMemoryDirectoryServer ldap;
     private SimulatedPbx pbx;
+    private CstaTestServer csta;
     private CloudgateProcess daemon;
     private Path config;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -65,7 +73,7 @@ class DaemonLdapDirectoryIT {
                 InetAddress.getLoopbackAddress(), 0, null));
         // The PBX password is the LDAP password too (vendor field "Password (SIP/LDAP/CSTA)"), and
         // nothing can be read without a bind.
-        directory.addAdditionalBindCredentials(READER, "pbx-secret");
+        directory.addAdditionalBindCredentials(READER, PASSWORD);
         directory.setAuthenticationRequiredOperationTypes(OperationType.SEARCH);
         ldap = new InMemoryDirectoryServer(directory);
         ldap.add("dn: " + BASE, "objectClass: domain", "dc: example");
@@ -78,13 +86,14 @@ class DaemonLdapDirectoryIT {
         ldap.startListening();
 
         pbx = SimulatedPbx.start(PbxDescription.builder().host("127.0.0.2").port(0)
-                .credentials("cloudgate", "pbx-secret").digestAlgorithms(List.of(DigestAlgorithm.MD5))
+                .credentials("cloudgate", PASSWORD).digestAlgorithms(List.of(DigestAlgorithm.MD5))
                 .extension("200", "Zed Example", "zed@example.com", ExtensionBehaviour.ANSWER)
                 .extension("201", "Alice Example", "alice@example.com", ExtensionBehaviour.ANSWER)
                 .extension("202", "Bob Example", "bob@example.com", ExtensionBehaviour.ANSWER)
                 .extension("203", "Carol Example", "carol@example.com", ExtensionBehaviour.ANSWER)
                 .extension("204", "Dave Example", "dave@example.com", ExtensionBehaviour.ANSWER)
                 .build());
+        csta = new CstaTestServer(CstaEncoding.XML);
         config = dir.resolve("cloudgate.conf");
         Files.writeString(config, configText(""));
         daemon = CloudgateProcess.start(dir, "--config", config.toString());
@@ -96,7 +105,8 @@ class DaemonLdapDirectoryIT {
                 cloudgate {
                   admin.port = 0
                   sip { bind = "127.0.0.1", udp.port = 0, tcp.port = 0 }
-                  pbx { host = "127.0.0.2", port = %d, username = "cloudgate", password = "pbx-secret", keep-alive.enabled = false }
+                  pbx { host = "127.0.0.2", port = %d, username = "cloudgate", password = "%s", keep-alive.enabled = false }
+                  csta { enabled = true, host = "127.0.0.1", port = %d, encoding = xml }
                   registrar.algorithms = [md5]
                   directory {
                     source = ldap
@@ -119,7 +129,7 @@ class DaemonLdapDirectoryIT {
                     ]
                   }
                 }
-                """.formatted(pbx.port(), ldap.getListenPort(), READER, ldapPassword, USERS);
+                """.formatted(pbx.port(), PASSWORD, csta.port(), ldap.getListenPort(), READER, ldapPassword, USERS);
     }
 
     @AfterEach
@@ -129,6 +139,9 @@ class DaemonLdapDirectoryIT {
         }
         if (pbx != null) {
             pbx.close();
+        }
+        if (csta != null) {
+            csta.close();
         }
         if (ldap != null) {
             ldap.shutDown(true);
@@ -152,6 +165,7 @@ class DaemonLdapDirectoryIT {
                 "1 entry skipped, no telephoneNumber attribute (the extension): cn=Meeting Room," + USERS);
         assertThat(get(admin + "/health/ready")).contains("\"name\":\"directory\",\"status\":\"UP\",\"detail\":\"4 "
                 + "users from " + server);
+        await().atMost(WAIT).untilAsserted(() -> assertThat(monitorStarts()).containsExactlyInAnyOrder("201", "203"));
 
         String gateway = "127.0.0.1:" + daemon.sipUdpPort();
         try (Sipp alice = Sipp.client("uac-softphone-register-only.xml", gateway, dir,
@@ -173,6 +187,10 @@ class DaemonLdapDirectoryIT {
                 "cloudgate_users{status=\"terminal-not-registered\"} 2", "cloudgate_users{status=\"onboarded\"} 0",
                 "cloudgate_users{status=\"missing-email\"} 0", "cloudgate_users{status=\"no-licence-left\"} 2"));
         await().atMost(WAIT).until(() -> pbx.terminal("201").isEmpty());
+        await().atMost(WAIT).untilAsserted(() -> {
+            assertThat(monitorStarts()).containsExactlyInAnyOrder("201", "203", "200");
+            assertThat(monitorStops()).containsExactly("M201");
+        });
         assertThat(daemon.output()).contains("user 201 (Alice Example) left the directory",
                 "unregistering the terminal of user 201 from the PBX",
                 "user 200 (Zed Example) is onboarded, but its terminal is not registered",
@@ -195,7 +213,7 @@ class DaemonLdapDirectoryIT {
                 "cloudgate_users{status=\"no-licence-left\"} 2");
         assertThat(daemon.output()).contains("reading the LDAP directory " + server + " failed (unreachable): "
                         + "cannot connect", "the 4 current users stay")
-                .doesNotContain("pbx-secret", "wrong-secret", "alice-secret");
+                .doesNotContain(PASSWORD, "wrong-secret", "alice-secret");
     }
 
     private void person(String uid, String name, String extension, String email) throws Exception {
@@ -207,6 +225,28 @@ class DaemonLdapDirectoryIT {
             attributes.add(new Attribute("mail", email));
         }
         ldap.add(new Entry("uid=" + uid + "," + USERS, attributes));
+    }
+
+    /** The devices the daemon asked the PBX to monitor, in order. */
+    private List<String> monitorStarts() {
+        List<String> devices = new ArrayList<>();
+        for (CstaMessage message : csta.received()) {
+            if (message instanceof CstaMessage.Invoke invoke && invoke.request() instanceof CstaRequest.MonitorStart start) {
+                devices.add(start.monitorObject());
+            }
+        }
+        return devices;
+    }
+
+    /** The monitors the daemon stopped, by cross reference (the test server's is "M" and the device). */
+    private List<String> monitorStops() {
+        List<String> monitors = new ArrayList<>();
+        for (CstaMessage message : csta.received()) {
+            if (message instanceof CstaMessage.Invoke invoke && invoke.request() instanceof CstaRequest.MonitorStop stop) {
+                monitors.add(stop.monitorCrossRefId());
+            }
+        }
+        return monitors;
     }
 
     private static double failures(String metrics, String reason) {

@@ -14,7 +14,6 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -43,8 +42,11 @@ public final class UserDirectory implements CredentialStore, RegistrationListene
     /** Extensions with at least one registered client; written on the registrar's loop. */
     private final Set<String> registered = ConcurrentHashMap.newKeySet();
     private final List<DirectoryListener> listeners = new CopyOnWriteArrayList<>();
-    /** The status last logged for each user, so that each change is logged once; guarded by this. */
-    private final Map<String, OnboardingStatus> logged = new HashMap<>();
+    /**
+     * The status last logged for each user, so that each change is logged once. Concurrent
+     * rather than guarded: the registrar's event loop must not wait for a replace to finish.
+     */
+    private final Map<String, OnboardingStatus> logged = new ConcurrentHashMap<>();
 
     /** Onboards the configured users with the configuration source; starts empty with LDAP. */
     public UserDirectory(DirectorySettings settings, MeterRegistry registry) {
@@ -142,7 +144,7 @@ public final class UserDirectory implements CredentialStore, RegistrationListene
         }
     }
 
-    /** Logs {@code user}'s status if it is not the one last logged. Call holding this. */
+    /** Logs {@code user}'s status if it is not the one last logged. */
     private void report(UserSettings user, OnboardingStatus status) {
         if (logged.put(user.extension(), status) == status) {
             return;
@@ -218,7 +220,7 @@ public final class UserDirectory implements CredentialStore, RegistrationListene
         reportCurrent(user);
     }
 
-    private synchronized void reportCurrent(String extension) {
+    private void reportCurrent(String extension) {
         DirectoryUser user = snapshot.users().get(extension);
         if (user != null) {
             report(user.settings(), status(user));

@@ -33,6 +33,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -229,24 +230,22 @@ class DaemonLdapDirectoryIT {
 
     /** The devices the daemon asked the PBX to monitor, in order. */
     private List<String> monitorStarts() {
-        List<String> devices = new ArrayList<>();
-        for (CstaMessage message : csta.received()) {
-            if (message instanceof CstaMessage.Invoke invoke && invoke.request() instanceof CstaRequest.MonitorStart start) {
-                devices.add(start.monitorObject());
-            }
-        }
-        return devices;
+        return requests(CstaRequest.MonitorStart.class, CstaRequest.MonitorStart::monitorObject);
     }
 
     /** The monitors the daemon stopped, by cross reference (the test server's is "M" and the device). */
     private List<String> monitorStops() {
-        List<String> monitors = new ArrayList<>();
+        return requests(CstaRequest.MonitorStop.class, CstaRequest.MonitorStop::monitorCrossRefId);
+    }
+
+    private <R extends CstaRequest> List<String> requests(Class<R> type, Function<R, String> field) {
+        List<String> values = new ArrayList<>();
         for (CstaMessage message : csta.received()) {
-            if (message instanceof CstaMessage.Invoke invoke && invoke.request() instanceof CstaRequest.MonitorStop stop) {
-                monitors.add(stop.monitorCrossRefId());
+            if (message instanceof CstaMessage.Invoke invoke && type.isInstance(invoke.request())) {
+                values.add(field.apply(type.cast(invoke.request())));
             }
         }
-        return monitors;
+        return values;
     }
 
     private static double failures(String metrics, String reason) {

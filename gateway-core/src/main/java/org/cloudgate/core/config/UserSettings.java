@@ -36,8 +36,7 @@ public record UserSettings(String extension, Optional<String> name, Optional<Str
         Optional<String> name = r.optionalString("name").map(String::trim).filter(s -> !s.isEmpty());
         Optional<String> email = r.optionalString("email").map(String::trim).filter(s -> !s.isEmpty());
         email.ifPresent(address -> {
-            int at = address.indexOf('@');
-            if (at <= 0 || at == address.length() - 1 || address.indexOf('@', at + 1) >= 0) {
+            if (!isEmailAddress(address)) {
                 r.reject("email", "\"" + address + "\" is not an e-mail address");
             }
         });
@@ -46,7 +45,7 @@ public record UserSettings(String extension, Optional<String> name, Optional<Str
                 : r.optionalString("password").orElse("");
         Optional<String> gsm = r.optionalString("gsm").map(String::trim).filter(s -> !s.isEmpty());
         gsm.ifPresent(number -> {
-            if (!number.matches("\\+[1-9][0-9]{4,14}")) {
+            if (!isE164(number)) {
                 r.reject("gsm", "\"" + number + "\" is not an E.164 number like +41791234567");
             }
         });
@@ -55,6 +54,18 @@ public record UserSettings(String extension, Optional<String> name, Optional<Str
             r.reject("use-gsm", "needs a gsm number");
         }
         return new UserSettings(extension, name, email, password, gsm, useGsm);
+    }
+
+    /** One {@code @} with something on each side, and no white space. */
+    public static boolean isEmailAddress(String address) {
+        int at = address.indexOf('@');
+        return at > 0 && at < address.length() - 1 && address.indexOf('@', at + 1) < 0
+                && address.chars().noneMatch(Character::isWhitespace);
+    }
+
+    /** ITU-T E.164 in international form: +, a country code not starting with 0, at most 15 digits. */
+    public static boolean isE164(String number) {
+        return number.matches("\\+[1-9][0-9]{4,14}");
     }
 
     /** Whether the softphone has a secret to authenticate with. */

@@ -87,7 +87,7 @@ public final class LdapUserMapping {
 
     private UserSettings user(Entry entry, String extension, UserSettings override) {
         Optional<String> name = value(entry, attributes.name());
-        Optional<String> email = value(entry, attributes.email()).filter(LdapUserMapping::isEmailAddress);
+        Optional<String> email = value(entry, attributes.email()).filter(UserSettings::isEmailAddress);
         Optional<String> gsm = attributes.gsm().flatMap(a -> value(entry, a)).flatMap(LdapUserMapping::e164);
         String password = attributes.password().flatMap(a -> value(entry, a)).orElse("");
         boolean useGsm = false;
@@ -107,13 +107,7 @@ public final class LdapUserMapping {
         return value == null ? Optional.empty() : Optional.of(value.trim()).filter(v -> !v.isEmpty());
     }
 
-    static boolean isEmailAddress(String address) {
-        int at = address.indexOf('@');
-        return at > 0 && at < address.length() - 1 && address.indexOf('@', at + 1) < 0
-                && address.chars().noneMatch(Character::isWhitespace);
-    }
-
-    /** E.164 (ITU-T E.164 section 6): +, a country code not starting with 0, at most 15 digits. */
+    /** The number without punctuation, if it is then E.164. */
     static Optional<String> e164(String number) {
         StringBuilder digits = new StringBuilder();
         for (int i = 0; i < number.length(); i++) {
@@ -127,7 +121,7 @@ public final class LdapUserMapping {
         if (text.startsWith("00")) {
             text = "+" + text.substring(2);
         }
-        return text.matches("\\+[1-9][0-9]{4,14}") ? Optional.of(text) : Optional.empty();
+        return UserSettings.isE164(text) ? Optional.of(text) : Optional.empty();
     }
 
     private static DN parsedDn(Entry entry) {

@@ -108,7 +108,13 @@ public final class DirectorySync implements Component {
         } catch (ExecutionException e) {
             log.error("reading the LDAP directory failed: {}", e.getCause().toString());
         }
-        thread.execute(() -> schedule(settings.ldap().resyncInterval()));
+        thread.execute(() -> {
+            // unless a reload came first and scheduled its own reads, or switched to the file
+            DirectorySettings current = settings;
+            if (periodic == null && current.source() == DirectorySource.LDAP) {
+                schedule(current.ldap().resyncInterval());
+            }
+        });
     }
 
     /**

@@ -3,6 +3,7 @@ package org.cloudgate.core.lifecycle;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufAllocatorMetricProvider;
 import org.cloudgate.core.admin.AdminHttpServer;
+import org.cloudgate.core.config.DirectorySource;
 import org.cloudgate.core.config.GatewaySettings;
 import org.cloudgate.core.csta.CstaConnection;
 import org.cloudgate.core.directory.UserDirectory;
@@ -148,11 +149,13 @@ public final class Daemon {
     /** Applies a validated reload: the live settings take effect now, the rest stays as started. */
     void apply(GatewaySettings loaded) {
         GatewaySettings next = LiveSettings.merge(settings, loaded);
-        boolean usersChanged = !next.directory().equals(settings.directory());
+        // An LDAP directory is read again on every reload, changed or not.
+        boolean reloadUsers = !next.directory().equals(settings.directory())
+                || next.directory().source() == DirectorySource.LDAP;
         settings = next;
         service.set(next.service().enabled());
         trace.apply(next.sip().trace());
-        if (usersChanged) {
+        if (reloadUsers) {
             directorySync.apply(next.directory());
         }
     }

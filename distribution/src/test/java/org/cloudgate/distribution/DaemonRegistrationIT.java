@@ -56,12 +56,16 @@ class DaemonRegistrationIT {
                     assertThat(bob.awaitExit(30)).as(bob.output()).isZero();
                 }
                 String metrics = CloudgateProcess.scrape(admin);
-                assertThat(metrics).contains("cloudgate_users{status=\"onboarded\"} 1",
+                // Alice's softphone unregistered again: she keeps her licence, without a terminal
+                assertThat(metrics).contains("cloudgate_users{status=\"terminal-not-registered\"} 1",
+                        "cloudgate_users{status=\"onboarded\"} 0",
                         "cloudgate_users{status=\"no-licence-left\"} 1", "cloudgate_users{status=\"missing-email\"} 1");
                 assertThat(daemon.output()).contains("user 202 (Bob Example) is not onboarded: no licence left",
                         "user 203 (Carol Example) is not onboarded: missing e-mail",
                         "registering the terminal of user 201 toward the PBX",
-                        "unregistering the terminal of user 201 from the PBX")
+                        "unregistering the terminal of user 201 from the PBX",
+                        "user 201 (Alice Example) is onboarded\n",
+                        "user 201 (Alice Example) is onboarded, but its terminal is not registered")
                         .doesNotContain("softphone-secret", "terminal-secret");
             }
         }

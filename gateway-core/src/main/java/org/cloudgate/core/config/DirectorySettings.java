@@ -10,17 +10,28 @@ import java.util.Map;
  * ({@code cloudgate.directory}). Live: a reload replaces the users.
  *
  * @param licences softphone terminal licences available on the PBX for cloud clients
- * @param users    in file order, which is also the order licences are handed out in
+ * @param users    in file order, which is also the order licences are handed out in with the
+ *                 configuration source; with the LDAP source, per-extension completions and
+ *                 overrides of the directory's entries
+ * @param source   where the users come from
+ * @param ldap     the LDAP directory with the LDAP source; {@code null} with the configuration source
  */
-public record DirectorySettings(int licences, List<UserSettings> users) {
+public record DirectorySettings(int licences, List<UserSettings> users, DirectorySource source, LdapSettings ldap) {
 
-    static DirectorySettings read(SettingsReader r) {
+    /** Users from the configuration file. */
+    public DirectorySettings(int licences, List<UserSettings> users) {
+        this(licences, users, DirectorySource.CONFIG, null);
+    }
+
+    static DirectorySettings read(SettingsReader r, PbxSettings pbx) {
         int licences = (int) r.integer("cloudgate.directory.licences", 0, 100_000);
+        DirectorySource source = r.enumValue("cloudgate.directory.source", DirectorySource.class);
+        LdapSettings ldap = LdapSettings.read(r, pbx, source == DirectorySource.LDAP);
         List<UserSettings> users = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         List<SettingsReader> elements = r.objects("cloudgate.directory.users", UserSettings.KEYS);
         for (int i = 0; i < elements.size(); i++) {
-            UserSettings user = UserSettings.read(elements.get(i));
+            UserSettings user = UserSettings.read(elements.get(i), source);
             Integer first = seen.putIfAbsent(user.extension(), i);
             if (first != null && !user.extension().isEmpty()) {
                 elements.get(i).reject("extension", "extension " + user.extension()
@@ -28,6 +39,7 @@ public record DirectorySettings(int licences, List<UserSettings> users) {
             }
             users.add(user);
         }
-        return new DirectorySettings(licences, List.copyOf(users));
+        return new DirectorySettings(licences, List.copyOf(users), source,
+                source == DirectorySource.LDAP ? ldap : null);
     }
 }

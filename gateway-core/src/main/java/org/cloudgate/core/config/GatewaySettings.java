@@ -15,7 +15,7 @@ public record GatewaySettings(ServiceSettings service, PbxSettings pbx, SipSetti
         return new GatewaySettings(ServiceSettings.read(r), pbx, SipSettings.read(r), CallSettings.read(r),
                 MediaSettings.read(r),
                 RegistrarSettings.read(r),
-                CstaSettings.read(r, pbx), DirectorySettings.read(r), AdminSettings.read(r), ApiSettings.read(r),
+                CstaSettings.read(r, pbx), DirectorySettings.read(r, pbx), AdminSettings.read(r), ApiSettings.read(r),
                 LifecycleSettings.read(r),
                 EventLoopSettings.read(r), source);
     }

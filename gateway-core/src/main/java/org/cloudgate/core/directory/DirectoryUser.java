@@ -9,7 +9,11 @@ public record DirectoryUser(UserSettings settings, OnboardingStatus status) {
         return settings.extension();
     }
 
+    /**
+     * Holds a licence, so may register, authenticate, be called and be monitored: status
+     * {@link OnboardingStatus#ONBOARDED} or {@link OnboardingStatus#TERMINAL_NOT_REGISTERED}.
+     */
     public boolean onboarded() {
-        return status == OnboardingStatus.ONBOARDED;
+        return status.licensed();
     }
 }

@@ -8,9 +8,11 @@ import org.cloudgate.core.api.ApiRoutes;
 import org.cloudgate.core.api.http.ApiHttpServer;
 import org.cloudgate.core.api.http.ApiMetrics;
 import org.cloudgate.core.calls.GsmPreferences;
+import org.cloudgate.core.config.DirectorySource;
 import org.cloudgate.core.config.GatewaySettings;
 import org.cloudgate.core.csta.CstaConnection;
 import org.cloudgate.core.directory.UserDirectory;
+import org.cloudgate.core.directory.ldap.DirectorySync;
 import org.cloudgate.core.media.MediaRelayService;
 import org.cloudgate.core.metrics.GatewayMetrics;
 import org.cloudgate.core.sip.GatewayUserAgent;
@@ -46,6 +48,7 @@ public final class Daemon {
     private final Readiness readiness;
     private final ServiceState service;
     private final UserDirectory directory;
+    private final DirectorySync directorySync;
     private final SipTrace trace;
     private final GsmPreferences gsmPreferences = new GsmPreferences();
     private final List<Component> started = new ArrayList<>();
@@ -62,6 +65,7 @@ public final class Daemon {
         this.readiness = new Readiness(metrics.registry());
         this.service = new ServiceState(settings.service().enabled(), metrics.registry());
         this.directory = new UserDirectory(settings.directory(), metrics.registry());
+        this.directorySync = new DirectorySync(settings.directory(), directory, metrics.registry(), readiness);
         this.trace = new SipTrace(metrics.registry());
     }
 
@@ -108,6 +112,7 @@ public final class Daemon {
         SipListeners sip = new SipListeners(settings, loops, userAgent, directory, trace, media, gsmPreferences,
                 metrics.registry(), readiness);
         List<Component> components = new ArrayList<>(List.of(
+                directorySync,
                 new AdminHttpServer(settings.admin(), settings.source().locate("cloudgate.admin.port"), loops,
                         metrics, readiness),
                 media,
@@ -115,6 +120,8 @@ public final class Daemon {
         if (settings.csta().enabled()) {
             csta = new CstaConnection(settings.csta(), loops, directory, metrics.registry(), readiness);
             components.add(csta);
+            CstaConnection monitoring = csta;
+            directory.addListener(change -> monitoring.follow(directory.users()));
         }
         if (settings.api().enabled()) {
             ApiContext api = new ApiContext(directory, csta, gsmPreferences, sip.announcements(), settings.calls());
@@ -163,15 +170,14 @@ public final class Daemon {
     /** Applies a validated reload: the live settings take effect now, the rest stays as started. */
     void apply(GatewaySettings loaded) {
         GatewaySettings next = LiveSettings.merge(settings, loaded);
-        boolean usersChanged = !next.directory().equals(settings.directory());
+        // An LDAP directory is read again on every reload, changed or not.
+        boolean reloadUsers = !next.directory().equals(settings.directory())
+                || next.directory().source() == DirectorySource.LDAP;
         settings = next;
         service.set(next.service().enabled());
         trace.apply(next.sip().trace());
-        if (usersChanged) {
-            directory.apply(next.directory());
-            if (csta != null) {
-                csta.follow(directory.users());
-            }
+        if (reloadUsers) {
+            directorySync.apply(next.directory());
         }
     }
 

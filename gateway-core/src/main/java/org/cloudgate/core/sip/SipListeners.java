@@ -135,8 +135,12 @@ public final class SipListeners implements Component {
         DigestAuthenticator authenticator = new DigestAuthenticator(registrarSettings.digest(), directory,
                 () -> TimeUnit.NANOSECONDS.toMillis(loop.ticker().nanoTime()));
         RegistrarMetrics registrarMetrics = new RegistrarMetrics(registry);
-        registrar = new Registrar(loop, registrarSettings.bindings(), authenticator, terminals, registrarMetrics,
-                registrarSettings.throttle());
+        // The directory follows which users have a client registered ("terminal not registered").
+        registrar = new Registrar(loop, registrarSettings.bindings(), authenticator, terminals.andThen(directory),
+                registrarMetrics, registrarSettings.throttle());
+        Registrar bindings = registrar;
+        // A user who left the directory or lost its licence loses its registrations, and so its terminal.
+        directory.addListener(change -> change.unlicensed().forEach(bindings::unbind));
         CallMetrics callMetrics = new CallMetrics(registry);
         GatewayCallRouter router = new GatewayCallRouter(calls, pbx, pbxAddress, PbxTerminals.policy(pbx.transport()),
                 advertised, registrarSettings.digest(), directory, registrar, announcements, gsmPreferences,

@@ -116,6 +116,25 @@ public final class Registrar {
         return published.getOrDefault(user, List.of());
     }
 
+    /**
+     * Removes every binding of {@code user}, as when the user leaves the directory or loses its
+     * licence: the listener hears {@link RegistrationListener#lastBindingGone}, and the client's
+     * next REGISTER is challenged like any other. Any thread; does nothing once the loop stops.
+     */
+    public void unbind(String user) {
+        if (loop.isShuttingDown()) {
+            return;
+        }
+        loop.execute(() -> {
+            Map<String, Registered> bindings = byUser.get(user);
+            if (bindings != null) {
+                for (String uri : List.copyOf(bindings.keySet())) {
+                    remove(user, uri);
+                }
+            }
+        });
+    }
+
     /** The registrar loop's clock, against which {@link Binding#expiresAtNanos()} counts. */
     public long nowNanos() {
         return loop.ticker().nanoTime();

@@ -14,6 +14,24 @@ public interface RegistrationListener {
     /** The last binding of {@code user} was removed or expired. */
     void lastBindingGone(String user);
 
+    /** This listener, then {@code next}, for each event. */
+    default RegistrationListener andThen(RegistrationListener next) {
+        RegistrationListener first = this;
+        return new RegistrationListener() {
+            @Override
+            public void firstBinding(String user, Binding binding) {
+                first.firstBinding(user, binding);
+                next.firstBinding(user, binding);
+            }
+
+            @Override
+            public void lastBindingGone(String user) {
+                first.lastBindingGone(user);
+                next.lastBindingGone(user);
+            }
+        };
+    }
+
     /** A listener that ignores both events. */
     RegistrationListener NONE = new RegistrationListener() {
         @Override

@@ -233,6 +233,21 @@ class RegistrarTest {
     }
 
     @Test
+    void unbindingAUserRemovesEveryBindingOnceAndTellsTheListener() {
+        registerAuthenticated("alice", "desk", 1, ALICE_PHONE + "\r\n");
+        register("alice", "mobile", 1, "Contact: <sip:alice@10.0.0.9:5070;transport=tcp>\r\n");
+
+        registrar.unbind("alice");
+        channel.runPendingTasks();
+        registrar.unbind("alice");
+        channel.runPendingTasks();
+
+        assertThat(registrar.bindings("alice")).isEmpty();
+        assertThat(events).containsExactly("first alice", "gone alice");
+        assertThat(registry.get("cloudgate.sip.registrations.active").gauge().value()).isZero();
+    }
+
+    @Test
     void anOlderCSeqOfTheSameCallIdCannotChangeABinding() {
         registerAuthenticated("alice", "c1", 5, ALICE_PHONE + "\r\n");
 

@@ -8,7 +8,8 @@ public record GatewaySettings(ServiceSettings service, PbxSettings pbx, SipSetti
                               MediaSettings media,
                               RegistrarSettings registrar,
                               CstaSettings csta, DirectorySettings directory, AdminSettings admin,
-                              LifecycleSettings lifecycle, EventLoopSettings eventLoops, SettingsSource source) {
+                              LifecycleSettings lifecycle, EventLoopSettings eventLoops, SettingsSource source,
+                              EventStreamSettings events) {
 
     static GatewaySettings read(SettingsReader r, SettingsSource source) {
         PbxSettings pbx = PbxSettings.read(r);
@@ -16,6 +17,7 @@ public record GatewaySettings(ServiceSettings service, PbxSettings pbx, SipSetti
                 MediaSettings.read(r),
                 RegistrarSettings.read(r),
                 CstaSettings.read(r, pbx), DirectorySettings.read(r), AdminSettings.read(r), LifecycleSettings.read(r),
-                EventLoopSettings.read(r), source);
+                EventLoopSettings.read(r), source,
+                EventStreamSettings.read(r));
     }
 }

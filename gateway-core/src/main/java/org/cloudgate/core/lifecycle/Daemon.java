@@ -6,6 +6,9 @@ import org.cloudgate.core.admin.AdminHttpServer;
 import org.cloudgate.core.config.GatewaySettings;
 import org.cloudgate.core.csta.CstaConnection;
 import org.cloudgate.core.directory.UserDirectory;
+import org.cloudgate.core.events.CallEventFeed;
+import org.cloudgate.core.events.EventJournal;
+import org.cloudgate.core.events.EventStreamEndpoint;
 import org.cloudgate.core.media.MediaRelayService;
 import org.cloudgate.core.metrics.GatewayMetrics;
 import org.cloudgate.core.sip.GatewayUserAgent;
@@ -16,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.lang.management.ManagementFactory;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +46,7 @@ public final class Daemon {
     private final ServiceState service;
     private final UserDirectory directory;
     private final SipTrace trace;
+    private final EventStreamEndpoint events;
     private final List<Component> started = new ArrayList<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -57,6 +62,9 @@ public final class Daemon {
         this.service = new ServiceState(settings.service().enabled(), metrics.registry());
         this.directory = new UserDirectory(settings.directory(), metrics.registry());
         this.trace = new SipTrace(metrics.registry());
+        this.events = new EventStreamEndpoint(new EventJournal(settings.events().journalSize(),
+                settings.events().maxAge(), Clock.systemUTC(), metrics.registry()), settings.events(),
+                metrics.registry());
     }
 
     public GatewaySettings settings() {
@@ -70,6 +78,11 @@ public final class Daemon {
     /** Where components report whether they can work; served on {@code /health/ready}. */
     public Readiness readiness() {
         return readiness;
+    }
+
+    /** The presence and call event stream, which the northbound API serves on {@code /api/v1/events}. */
+    public EventStreamEndpoint events() {
+        return events;
     }
 
     /** What the started components listen on, e.g. "admin-http http://127.0.0.1:9090". */
@@ -106,8 +119,10 @@ public final class Daemon {
                 new SipListeners(settings, loops, userAgent, directory, trace, media, metrics.registry(), readiness)));
         if (settings.csta().enabled()) {
             csta = new CstaConnection(settings.csta(), loops, directory, metrics.registry(), readiness);
+            csta.calls().addListener(new CallEventFeed(events.journal()));
             components.add(csta);
         }
+        components.add(events);
         try {
             for (Component component : components) {
                 component.start();

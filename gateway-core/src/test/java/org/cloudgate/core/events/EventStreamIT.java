@@ -1,0 +1,306 @@
+package org.cloudgate.core.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.ByteBuffer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.cloudgate.core.config.EventStreamSettings;
+import org.cloudgate.csta.calls.Presence;
+import org.cloudgate.csta.model.EventCause;
+import org.cloudgate.csta.model.LocalConnectionState;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The event stream behind a small Netty HTTP server (codec, aggregator, a handler that calls
+ * {@link EventStreamEndpoint#upgrade}), with the JDK's WebSocket client: events in order, resume
+ * after a reconnect with exactly the missed events, the gap when resuming too far back, the user
+ * filter, the answers to the client's frames, refused requests, and the close on stop.
+ */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class EventStreamIT {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final long WAIT_SECONDS = 10;
+
+    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final List<WebSocket> sockets = new ArrayList<>();
+    private EventJournal journal;
+    private EventStreamEndpoint endpoint;
+    private Channel server;
+    private int port;
+
+    @BeforeEach
+    void start() throws InterruptedException {
+        start(new EventStreamSettings(20, Duration.ofHours(1), 3, 64 * 1024, Duration.ofSeconds(30)));
+    }
+
+    private void start(EventStreamSettings settings) throws InterruptedException {
+        journal = new EventJournal(settings.journalSize(), settings.maxAge(), Clock.systemUTC(), registry);
+        endpoint = new EventStreamEndpoint(journal, settings, registry);
+        server = new ServerBootstrap()
+                .group(group)
+                .channel(NioServerSocketChannel.class)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline()
+                                .addLast(new HttpServerCodec())
+                                .addLast(new HttpObjectAggregator(8192))
+                                .addLast("api", new SimpleChannelInboundHandler<FullHttpRequest>() {
+                                    @Override
+                                    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
+                                        endpoint.upgrade(ctx, request);
+                                    }
+                                });
+                    }
+                })
+                .bind("127.0.0.1", 0).sync().channel();
+        port = ((InetSocketAddress) server.localAddress()).getPort();
+    }
+
+    @AfterEach
+    void stop() {
+        for (WebSocket socket : sockets) {
+            socket.abort();
+        }
+        if (server != null) {
+            server.close().syncUninterruptibly();
+        }
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    /** A connected client and what it received, in order. */
+    private final class Client implements WebSocket.Listener {
+        final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
+        final BlockingQueue<ByteBuffer> pongs = new LinkedBlockingQueue<>();
+        final CompletableFuture<Integer> closed = new CompletableFuture<>();
+        private final StringBuilder partial = new StringBuilder();
+        WebSocket socket;
+
+        @Override
+        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
+            partial.append(data);
+            if (last) {
+                try {
+                    messages.add(MAPPER.readTree(partial.toString()));
+                } catch (IOException e) {
+                    throw new IllegalStateException("not JSON: " + partial, e);
+                }
+                partial.setLength(0);
+            }
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
+            pongs.add(message);
+            webSocket.request(1);
+            return null;
+        }
+
+        @Override
+        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closed.complete(statusCode);
+            return null;
+        }
+
+        @Override
+        public void onError(WebSocket webSocket, Throwable error) {
+            closed.completeExceptionally(error);
+        }
+
+        JsonNode next() throws InterruptedException {
+            JsonNode message = messages.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+            assertThat(message).as("a message within " + WAIT_SECONDS + " s").isNotNull();
+            return message;
+        }
+
+        List<Long> nextIds(int count) throws InterruptedException {
+            List<Long> ids = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                JsonNode message = next();
+                assertThat(message.has("id")).as(message.toString()).isTrue();
+                ids.add(message.get("id").asLong());
+            }
+            return ids;
+        }
+
+        void disconnect() {
+            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
+            await().atMost(Duration.ofSeconds(WAIT_SECONDS)).until(closed::isDone);
+        }
+    }
+
+    private Client connect(String query, String lastEventId) {
+        Client client = new Client();
+        WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+        if (lastEventId != null) {
+            builder.header("Last-Event-ID", lastEventId);
+        }
+        client.socket = builder.buildAsync(URI.create("ws://127.0.0.1:" + port + "/api/v1/events" + query), client)
+                .join();
+        sockets.add(client.socket);
+        return client;
+    }
+
+    private void presence(String user, int count) {
+        for (int i = 0; i < count; i++) {
+            journal.append(new PresenceChanged(user, Presence.AVAILABLE, Presence.RINGING));
+        }
+    }
+
+    private static List<Long> range(long first, long last) {
+        List<Long> ids = new ArrayList<>();
+        for (long id = first; id <= last; id++) {
+            ids.add(id);
+        }
+        return ids;
+    }
+
+    @Test
+    void aClientThatReconnectsWithItsLastIdGetsExactlyTheMissedEventsThenLiveOnes() throws Exception {
+        presence("201", 2);
+        Client first = connect("", null);
+        journal.append(new CallChanged("201", "4", LocalConnectionState.ALERTING, "202", EventCause.NEW_CALL));
+        presence("201", 3);
+        JsonNode call = first.next();
+        assertThat(call.get("id").asLong()).isEqualTo(3);
+        assertThat(call.get("type").asText()).isEqualTo("call");
+        assertThat(call.get("state").asText()).isEqualTo("alerting");
+        assertThat(first.nextIds(3)).containsExactly(4L, 5L, 6L);
+        assertThat(endpoint.clientCount()).isEqualTo(1);
+        first.disconnect();
+        await().atMost(Duration.ofSeconds(WAIT_SECONDS)).until(() -> endpoint.clientCount() == 0);
+
+        presence("202", 4);
+        Client again = connect("", "6");
+        assertThat(again.nextIds(4)).containsExactly(7L, 8L, 9L, 10L);
+        presence("203", 2);
+        assertThat(again.nextIds(2)).containsExactly(11L, 12L);
+        assertThat(again.messages).isEmpty();
+
+        Client bySince = connect("?since=9", null);
+        assertThat(bySince.nextIds(3)).containsExactly(10L, 11L, 12L);
+    }
+
+    @Test
+    void resumingFromAnIdTheJournalNoLongerHoldsStartsWithAGapMessage() throws Exception {
+        presence("201", 50);
+        Client client = connect("?since=10", null);
+        JsonNode gap = client.next();
+        assertThat(gap.get("type").asText()).isEqualTo("gap");
+        assertThat(gap.get("reason").asText()).isEqualTo("expired");
+        assertThat(gap.get("after").asLong()).isEqualTo(10);
+        assertThat(gap.get("oldest").asLong()).isEqualTo(31);
+        assertThat(client.nextIds(20)).isEqualTo(range(31, 50));
+
+        Client fromBeforeARestart = connect("", "900");
+        assertThat(fromBeforeARestart.next().get("reason").asText()).isEqualTo("unknown_id");
+        assertThat(registry.get("cloudgate.api.events.gaps").tag("reason", "expired").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void theUserFilterSendsOneUsersEvents() throws Exception {
+        Client client = connect("?user=202", null);
+        presence("201", 2);
+        presence("202", 1);
+        presence("201", 1);
+        presence("202", 1);
+        assertThat(client.nextIds(2)).containsExactly(3L, 5L);
+    }
+
+    @Test
+    void pingsAreAnsweredAndMessagesFromTheClientGetAnError() throws Exception {
+        Client client = connect("", null);
+        client.socket.sendPing(ByteBuffer.wrap(new byte[] {1, 2, 3})).join();
+        ByteBuffer pong = client.pongs.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+        assertThat(pong).isEqualTo(ByteBuffer.wrap(new byte[] {1, 2, 3}));
+
+        client.socket.sendText("{\"subscribe\":\"201\"}", true).join();
+        JsonNode error = client.next();
+        assertThat(error.get("type").asText()).isEqualTo("error");
+        presence("201", 1);
+        assertThat(client.nextIds(1)).containsExactly(1L);
+    }
+
+    @Test
+    void badRequestsAndOneClientTooManyAreRefusedBeforeTheHandshake() throws Exception {
+        assertThatHandshakeFails("?since=yesterday", 400);
+        assertThatHandshakeFails("?color=blue", 400);
+        HttpResponse<String> plain = http.send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/api/v1/events")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(plain.statusCode()).isEqualTo(400);
+        assertThat(plain.headers().firstValue("content-type")).hasValue("application/problem+json");
+        assertThat(MAPPER.readTree(plain.body()).get("detail").asText()).contains("Upgrade: websocket");
+
+        connect("", null);
+        connect("", null);
+        connect("", null);
+        assertThatHandshakeFails("", 503);
+        assertThat(registry.get("cloudgate.api.events.refused").tag("reason", "too_many_clients").counter().count())
+                .isEqualTo(1);
+        assertThat(registry.get("cloudgate.api.events.clients").gauge().value()).isEqualTo(3);
+    }
+
+    private void assertThatHandshakeFails(String query, int status) {
+        Client client = new Client();
+        CompletableFuture<WebSocket> opening = http.newWebSocketBuilder()
+                .buildAsync(URI.create("ws://127.0.0.1:" + port + "/api/v1/events" + query), client);
+        try {
+            opening.join();
+            throw new AssertionError("handshake with " + query + " succeeded");
+        } catch (CompletionException e) {
+            assertThat(e.getCause()).isInstanceOf(WebSocketHandshakeException.class);
+            assertThat(((WebSocketHandshakeException) e.getCause()).getResponse().statusCode()).isEqualTo(status);
+        }
+    }
+
+    @Test
+    void stoppingTellsEveryClientTheGatewayIsGoingAway() throws Exception {
+        Client client = connect("", null);
+        endpoint.stop();
+        assertThat(client.closed.get(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo(1001);
+        assertThat(registry.get("cloudgate.api.events.clients.dropped").tag("reason", "shutdown").counter().count())
+                .isEqualTo(1);
+    }
+}

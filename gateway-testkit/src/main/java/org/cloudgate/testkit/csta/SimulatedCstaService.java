@@ -129,6 +129,15 @@ public final class SimulatedCstaService implements AutoCloseable {
         });
     }
 
+    /**
+     * Lets MakeCall from an extension with a registered terminal ring that terminal first, and the
+     * call follow what the terminal does (see {@link SimulatedSwitch.TerminalLine}); {@code null}
+     * turns it off. What the terminal does reaches the switch on the service's event loop.
+     */
+    public void ringTerminals(SimulatedSwitch.TerminalLine line) {
+        act(pbx -> pbx.ringTerminals(line == null ? null : new OnSwitchLoop(line)));
+    }
+
     /** Leaves requests of this operation unanswered from now on, to exercise a client's timeout. */
     public void neverAnswer(Operation operation) {
         call(unused -> unanswered.add(operation));
@@ -165,6 +174,40 @@ public final class SimulatedCstaService implements AutoCloseable {
             throw new IllegalStateException("interrupted", e);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("switch did not run the action within 10 s", e);
+        }
+    }
+
+    /** A terminal line whose events are handed to the switch on the service's event loop. */
+    private final class OnSwitchLoop implements SimulatedSwitch.TerminalLine {
+        private final SimulatedSwitch.TerminalLine line;
+
+        OnSwitchLoop(SimulatedSwitch.TerminalLine line) {
+            this.line = line;
+        }
+
+        @Override
+        public boolean registered(String extension) {
+            return line.registered(extension);
+        }
+
+        @Override
+        public SimulatedSwitch.TerminalCall ring(String extension, String called, SimulatedSwitch.TerminalEvents events) {
+            return line.ring(extension, called, new SimulatedSwitch.TerminalEvents() {
+                @Override
+                public void answered() {
+                    loop.execute(events::answered);
+                }
+
+                @Override
+                public void refused(int status) {
+                    loop.execute(() -> events.refused(status));
+                }
+
+                @Override
+                public void hungUp() {
+                    loop.execute(events::hungUp);
+                }
+            });
         }
     }
 

@@ -41,8 +41,9 @@ class DemoIT {
                   sip { udp.port = %d, tcp.port = %d }
                   admin.port = 0
                   pbx.port = %d
+                  csta.port = %d
                 }
-                """.formatted(sip, sip, freePort()));
+                """.formatted(sip, sip, freePort(), freePort()));
         try (CloudgateProcess demo = CloudgateProcess.start(dir, "demo", "--config", overrides.toString())) {
             String admin = demo.awaitReady();
             await().atMost(Duration.ofSeconds(10)).until(() -> demo.output().contains("Stop with Ctrl-C"));

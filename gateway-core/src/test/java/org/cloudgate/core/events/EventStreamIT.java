@@ -10,6 +10,7 @@ import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -19,7 +20,11 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import java.io.DataInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -79,6 +84,8 @@ class EventStreamIT {
         server = new ServerBootstrap()
                 .group(group)
                 .channel(NioServerSocketChannel.class)
+                // A small kernel send buffer, so that a client that stops reading is soon felt.
+                .childOption(ChannelOption.SO_SNDBUF, 4096)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
@@ -293,6 +300,75 @@ class EventStreamIT {
             assertThat(e.getCause()).isInstanceOf(WebSocketHandshakeException.class);
             assertThat(((WebSocketHandshakeException) e.getCause()).getResponse().statusCode()).isEqualTo(status);
         }
+    }
+
+    @Test
+    void aClientThatStopsReadingHoldsUpNoMoreThanItsBuffersAndLearnsWhatItMissedWhenItReadsAgain()
+            throws Exception {
+        try (Socket socket = new Socket()) {
+            socket.setReceiveBufferSize(4096);
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+            socket.setSoTimeout((int) TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+            OutputStream out = socket.getOutputStream();
+            out.write(("GET /api/v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
+                    + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    + "Sec-WebSocket-Version: 13\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            DataInputStream in = new DataInputStream(socket.getInputStream());
+            String response = readHead(in);
+            assertThat(response).startsWith("HTTP/1.1 101").contains("s3pPLMBiTxaQ9kYGzzhZRbK+xOo=");
+            await().atMost(Duration.ofSeconds(WAIT_SECONDS)).until(() -> endpoint.clientCount() == 1);
+
+            // Far more than the kernel buffers and the 64 KiB send buffer hold, while the client reads nothing.
+            presence("201", 3000);
+
+            List<JsonNode> received = new ArrayList<>();
+            while (received.isEmpty() || !received.get(received.size() - 1).path("id").asText().equals("3000")) {
+                received.add(MAPPER.readTree(readTextFrame(in)));
+            }
+            // Every event once, in order, except where a gap message says which ones were lost.
+            long expected = 1;
+            int gaps = 0;
+            for (JsonNode message : received) {
+                if (message.path("type").asText().equals("gap")) {
+                    gaps++;
+                    assertThat(message.get("reason").asText()).isEqualTo("fell_behind");
+                    assertThat(message.get("after").asLong()).isEqualTo(expected - 1);
+                    assertThat(message.get("oldest").asLong()).isGreaterThan(expected);
+                    expected = message.get("oldest").asLong();
+                } else {
+                    assertThat(message.get("id").asLong()).isEqualTo(expected);
+                    expected++;
+                }
+            }
+            assertThat(gaps).as("gap messages among %d", received.size()).isPositive();
+            assertThat(received.size()).as("messages sent").isLessThan(3000);
+        }
+    }
+
+    /** The HTTP response head, up to the empty line. */
+    private static String readHead(DataInputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            head.append((char) in.readUnsignedByte());
+        }
+        return head.toString();
+    }
+
+    /** The payload of the next frame from the server, which must be an unfragmented text frame (RFC 6455 section 5.2). */
+    private static String readTextFrame(DataInputStream in) throws IOException {
+        int first = in.readUnsignedByte();
+        int second = in.readUnsignedByte();
+        assertThat(first).as("FIN and opcode 1 (text)").isEqualTo(0x81);
+        long length = second & 0x7f;
+        if (length == 126) {
+            length = in.readUnsignedShort();
+        } else if (length == 127) {
+            length = in.readLong();
+        }
+        byte[] payload = new byte[(int) length];
+        in.readFully(payload);
+        return new String(payload, StandardCharsets.UTF_8);
     }
 
     @Test

@@ -4,24 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpServerCodec;
-import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.nio.file.Files;
@@ -29,10 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import org.cloudgate.core.config.SettingsLoader;
@@ -74,7 +56,6 @@ class CallEventsIT {
     private static final String PBX_IP = "127.0.0.2";
     private static final String PBX_PASSWORD = "pbx-secret";
     private static final Duration WITHIN = Duration.ofSeconds(20);
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     @TempDir
     Path dir;
@@ -86,7 +67,7 @@ class CallEventsIT {
     private SimulatedCstaService csta;
     private Daemon daemon;
     private CstaLink link;
-    private Channel httpServer;
+    private StreamServer httpServer;
 
     @BeforeEach
     void start() throws Exception {
@@ -119,22 +100,7 @@ class CallEventsIT {
                 """.formatted(PBX_IP, pbx.port(), PBX_PASSWORD, csta.port()));
         daemon = new Daemon(new SettingsLoader().load(config), "test");
         daemon.start();
-        httpServer = new ServerBootstrap()
-                .group(group)
-                .channel(NioServerSocketChannel.class)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(8192),
-                                new SimpleChannelInboundHandler<FullHttpRequest>() {
-                                    @Override
-                                    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-                                        daemon.events().upgrade(ctx, request);
-                                    }
-                                });
-                    }
-                })
-                .bind("127.0.0.1", 0).sync().channel();
+        httpServer = new StreamServer(group, daemon::events, 0);
         EventRouter router = new EventRouter();
         link = new CstaLink(new CstaLinkSettings("127.0.0.1", csta.port(), CstaEncoding.XML, "cloudgate", PBX_PASSWORD,
                 XmlNamespaces.ED5, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMillis(50),
@@ -152,7 +118,7 @@ class CallEventsIT {
             link.stop().get(5, TimeUnit.SECONDS);
         }
         if (httpServer != null) {
-            httpServer.close().syncUninterruptibly();
+            httpServer.close();
         }
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         if (daemon != null) {
@@ -176,61 +142,8 @@ class CallEventsIT {
         throw new AssertionError("no SIP UDP listener in " + daemon.listening());
     }
 
-    /** An event stream client and the JSON messages it received, in order. */
-    private final class StreamClient implements WebSocket.Listener {
-        final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
-        final CompletableFuture<Integer> closed = new CompletableFuture<>();
-        private final StringBuilder partial = new StringBuilder();
-        WebSocket socket;
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                try {
-                    messages.add(MAPPER.readTree(partial.toString()));
-                } catch (IOException e) {
-                    throw new IllegalStateException(partial.toString(), e);
-                }
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closed.complete(statusCode);
-            return null;
-        }
-
-        JsonNode next() throws InterruptedException {
-            JsonNode message = messages.poll(WITHIN.toSeconds(), TimeUnit.SECONDS);
-            assertThat(message).as("an event within " + WITHIN).isNotNull();
-            assertThat(message.has("id")).as(message.toString()).isTrue();
-            return message;
-        }
-
-        /** Receives up to and including the first event {@code wanted} accepts; returns them all. */
-        List<JsonNode> until(Predicate<JsonNode> wanted) throws InterruptedException {
-            List<JsonNode> received = new ArrayList<>();
-            JsonNode message;
-            do {
-                message = next();
-                received.add(message);
-            } while (!wanted.test(message));
-            return received;
-        }
-    }
-
     private StreamClient connect(String lastEventId) {
-        StreamClient client = new StreamClient();
-        WebSocket.Builder builder = http.newWebSocketBuilder();
-        if (lastEventId != null) {
-            builder.header("Last-Event-ID", lastEventId);
-        }
-        client.socket = builder.buildAsync(URI.create("ws://127.0.0.1:"
-                + ((InetSocketAddress) httpServer.localAddress()).getPort() + "/api/v1/events?user=201"), client).join();
+        StreamClient client = StreamClient.connect(http, httpServer.uri("?user=201"), lastEventId);
         sockets.add(client.socket);
         return client;
     }

@@ -6,20 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpServerCodec;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -37,11 +26,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.cloudgate.core.config.EventStreamSettings;
 import org.cloudgate.csta.calls.Presence;
@@ -62,7 +48,6 @@ import org.junit.jupiter.api.Timeout;
 class EventStreamIT {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final long WAIT_SECONDS = 10;
 
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
@@ -70,7 +55,7 @@ class EventStreamIT {
     private final List<WebSocket> sockets = new ArrayList<>();
     private EventJournal journal;
     private EventStreamEndpoint endpoint;
-    private Channel server;
+    private StreamServer server;
     private int port;
 
     @BeforeEach
@@ -81,27 +66,9 @@ class EventStreamIT {
     private void start(EventStreamSettings settings) throws InterruptedException {
         journal = new EventJournal(settings.journalSize(), settings.maxAge(), Clock.systemUTC(), registry);
         endpoint = new EventStreamEndpoint(journal, settings, registry);
-        server = new ServerBootstrap()
-                .group(group)
-                .channel(NioServerSocketChannel.class)
-                // A small kernel send buffer, so that a client that stops reading is soon felt.
-                .childOption(ChannelOption.SO_SNDBUF, 4096)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        ch.pipeline()
-                                .addLast(new HttpServerCodec())
-                                .addLast(new HttpObjectAggregator(8192))
-                                .addLast("api", new SimpleChannelInboundHandler<FullHttpRequest>() {
-                                    @Override
-                                    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
-                                        endpoint.upgrade(ctx, request);
-                                    }
-                                });
-                    }
-                })
-                .bind("127.0.0.1", 0).sync().channel();
-        port = ((InetSocketAddress) server.localAddress()).getPort();
+        // A small kernel send buffer, so that a client that stops reading is soon felt.
+        server = new StreamServer(group, () -> endpoint, 4096);
+        port = server.port();
     }
 
     @AfterEach
@@ -110,82 +77,13 @@ class EventStreamIT {
             socket.abort();
         }
         if (server != null) {
-            server.close().syncUninterruptibly();
+            server.close();
         }
         group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
     }
 
-    /** A connected client and what it received, in order. */
-    private final class Client implements WebSocket.Listener {
-        final BlockingQueue<JsonNode> messages = new LinkedBlockingQueue<>();
-        final BlockingQueue<ByteBuffer> pongs = new LinkedBlockingQueue<>();
-        final CompletableFuture<Integer> closed = new CompletableFuture<>();
-        private final StringBuilder partial = new StringBuilder();
-        WebSocket socket;
-
-        @Override
-        public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-            partial.append(data);
-            if (last) {
-                try {
-                    messages.add(MAPPER.readTree(partial.toString()));
-                } catch (IOException e) {
-                    throw new IllegalStateException("not JSON: " + partial, e);
-                }
-                partial.setLength(0);
-            }
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onPong(WebSocket webSocket, ByteBuffer message) {
-            pongs.add(message);
-            webSocket.request(1);
-            return null;
-        }
-
-        @Override
-        public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-            closed.complete(statusCode);
-            return null;
-        }
-
-        @Override
-        public void onError(WebSocket webSocket, Throwable error) {
-            closed.completeExceptionally(error);
-        }
-
-        JsonNode next() throws InterruptedException {
-            JsonNode message = messages.poll(WAIT_SECONDS, TimeUnit.SECONDS);
-            assertThat(message).as("a message within " + WAIT_SECONDS + " s").isNotNull();
-            return message;
-        }
-
-        List<Long> nextIds(int count) throws InterruptedException {
-            List<Long> ids = new ArrayList<>();
-            for (int i = 0; i < count; i++) {
-                JsonNode message = next();
-                assertThat(message.has("id")).as(message.toString()).isTrue();
-                ids.add(message.get("id").asLong());
-            }
-            return ids;
-        }
-
-        void disconnect() {
-            socket.sendClose(WebSocket.NORMAL_CLOSURE, "bye").join();
-            await().atMost(Duration.ofSeconds(WAIT_SECONDS)).until(closed::isDone);
-        }
-    }
-
-    private Client connect(String query, String lastEventId) {
-        Client client = new Client();
-        WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
-        if (lastEventId != null) {
-            builder.header("Last-Event-ID", lastEventId);
-        }
-        client.socket = builder.buildAsync(URI.create("ws://127.0.0.1:" + port + "/api/v1/events" + query), client)
-                .join();
+    private StreamClient connect(String query, String lastEventId) {
+        StreamClient client = StreamClient.connect(http, server.uri(query), lastEventId);
         sockets.add(client.socket);
         return client;
     }
@@ -207,7 +105,7 @@ class EventStreamIT {
     @Test
     void aClientThatReconnectsWithItsLastIdGetsExactlyTheMissedEventsThenLiveOnes() throws Exception {
         presence("201", 2);
-        Client first = connect("", null);
+        StreamClient first = connect("", null);
         journal.append(new CallChanged("201", "4", LocalConnectionState.ALERTING, "202", EventCause.NEW_CALL));
         presence("201", 3);
         JsonNode call = first.next();
@@ -217,23 +115,23 @@ class EventStreamIT {
         assertThat(first.nextIds(3)).containsExactly(4L, 5L, 6L);
         assertThat(endpoint.clientCount()).isEqualTo(1);
         first.disconnect();
-        await().atMost(Duration.ofSeconds(WAIT_SECONDS)).until(() -> endpoint.clientCount() == 0);
+        await().atMost(StreamClient.WAIT).until(() -> endpoint.clientCount() == 0);
 
         presence("202", 4);
-        Client again = connect("", "6");
+        StreamClient again = connect("", "6");
         assertThat(again.nextIds(4)).containsExactly(7L, 8L, 9L, 10L);
         presence("203", 2);
         assertThat(again.nextIds(2)).containsExactly(11L, 12L);
         assertThat(again.messages).isEmpty();
 
-        Client bySince = connect("?since=9", null);
+        StreamClient bySince = connect("?since=9", null);
         assertThat(bySince.nextIds(3)).containsExactly(10L, 11L, 12L);
     }
 
     @Test
     void resumingFromAnIdTheJournalNoLongerHoldsStartsWithAGapMessage() throws Exception {
         presence("201", 50);
-        Client client = connect("?since=10", null);
+        StreamClient client = connect("?since=10", null);
         JsonNode gap = client.next();
         assertThat(gap.get("type").asText()).isEqualTo("gap");
         assertThat(gap.get("reason").asText()).isEqualTo("expired");
@@ -241,14 +139,14 @@ class EventStreamIT {
         assertThat(gap.get("oldest").asLong()).isEqualTo(31);
         assertThat(client.nextIds(20)).isEqualTo(range(31, 50));
 
-        Client fromBeforeARestart = connect("", "900");
+        StreamClient fromBeforeARestart = connect("", "900");
         assertThat(fromBeforeARestart.next().get("reason").asText()).isEqualTo("unknown_id");
         assertThat(registry.get("cloudgate.api.events.gaps").tag("reason", "expired").counter().count()).isEqualTo(1);
     }
 
     @Test
     void theUserFilterSendsOneUsersEvents() throws Exception {
-        Client client = connect("?user=202", null);
+        StreamClient client = connect("?user=202", null);
         presence("201", 2);
         presence("202", 1);
         presence("201", 1);
@@ -258,9 +156,9 @@ class EventStreamIT {
 
     @Test
     void pingsAreAnsweredAndMessagesFromTheClientGetAnError() throws Exception {
-        Client client = connect("", null);
+        StreamClient client = connect("", null);
         client.socket.sendPing(ByteBuffer.wrap(new byte[] {1, 2, 3})).join();
-        ByteBuffer pong = client.pongs.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+        ByteBuffer pong = client.pongs.poll(StreamClient.WAIT.toSeconds(), TimeUnit.SECONDS);
         assertThat(pong).isEqualTo(ByteBuffer.wrap(new byte[] {1, 2, 3}));
 
         client.socket.sendText("{\"subscribe\":\"201\"}", true).join();
@@ -290,7 +188,7 @@ class EventStreamIT {
     }
 
     private void assertThatHandshakeFails(String query, int status) {
-        Client client = new Client();
+        StreamClient client = new StreamClient();
         CompletableFuture<WebSocket> opening = http.newWebSocketBuilder()
                 .buildAsync(URI.create("ws://127.0.0.1:" + port + "/api/v1/events" + query), client);
         try {
@@ -308,7 +206,7 @@ class EventStreamIT {
         try (Socket socket = new Socket()) {
             socket.setReceiveBufferSize(4096);
             socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
-            socket.setSoTimeout((int) TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+            socket.setSoTimeout((int) StreamClient.WAIT.toMillis());
             OutputStream out = socket.getOutputStream();
             out.write(("GET /api/v1/events HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n"
                     + "Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
@@ -317,7 +215,7 @@ class EventStreamIT {
             DataInputStream in = new DataInputStream(socket.getInputStream());
             String response = readHead(in);
             assertThat(response).startsWith("HTTP/1.1 101").contains("s3pPLMBiTxaQ9kYGzzhZRbK+xOo=");
-            await().atMost(Duration.ofSeconds(WAIT_SECONDS)).until(() -> endpoint.clientCount() == 1);
+            await().atMost(StreamClient.WAIT).until(() -> endpoint.clientCount() == 1);
 
             // Far more than the kernel buffers and the 64 KiB send buffer hold, while the client reads nothing.
             presence("201", 3000);
@@ -373,9 +271,9 @@ class EventStreamIT {
 
     @Test
     void stoppingTellsEveryClientTheGatewayIsGoingAway() throws Exception {
-        Client client = connect("", null);
+        StreamClient client = connect("", null);
         endpoint.stop();
-        assertThat(client.closed.get(WAIT_SECONDS, TimeUnit.SECONDS)).isEqualTo(1001);
+        assertThat(client.closed.get(StreamClient.WAIT.toSeconds(), TimeUnit.SECONDS)).isEqualTo(1001);
         assertThat(registry.get("cloudgate.api.events.clients.dropped").tag("reason", "shutdown").counter().count())
                 .isEqualTo(1);
     }

@@ -63,6 +63,9 @@ class DemoIT {
             assertThat(relayed(metrics, "cloud")).as(metrics).isGreaterThan(10);
             assertThat(relayed(metrics, "pbx")).as(metrics).isGreaterThan(10);
             assertThat(demo.output()).contains("CallMediaSummary[");
+            // The demo's PBX runs its CSTA service too: both users' devices are monitored.
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(CloudgateProcess.scrape(admin))
+                    .contains("cloudgate_csta_link_state 2.0", "cloudgate_csta_monitors_active 2.0"));
         }
     }
 

@@ -1,7 +1,7 @@
 package org.cloudgate.core.events;
 
 /** What happened, before the journal gives it an id and a time. */
-public sealed interface EventBody permits PresenceChanged, CallChanged {
+public sealed interface EventBody permits PresenceChanged, CallChanged, UserChanged {
 
     EventKind kind();
 

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.cloudgate.core.directory.OnboardingStatus;
 import org.cloudgate.csta.model.LocalConnectionState;
 
 /**
@@ -55,6 +57,9 @@ final class EventJson {
                 out.writeStringField("state", state(call.state()));
                 nullable(out, "otherParty", call.otherParty());
                 nullable(out, "cause", call.cause() == null ? null : call.cause().xmlName());
+            } else if (body instanceof UserChanged user) {
+                nullable(out, "status", label(user.status()));
+                nullable(out, "previous", label(user.previous()));
             }
         });
     }
@@ -62,6 +67,11 @@ final class EventJson {
     /** ECMA-323's names of the connection states, with {@code cleared} for the null state (the call left the device). */
     static String state(LocalConnectionState state) {
         return state == LocalConnectionState.NULL ? "cleared" : LocalConnectionState.WIRE.xmlName(state);
+    }
+
+    /** An onboarding status as the stream names it, e.g. {@code no_licence_left}; {@code null} stays {@code null}. */
+    static String label(OnboardingStatus status) {
+        return status == null ? null : status.name().toLowerCase(Locale.ROOT);
     }
 
     private static void nullable(JsonGenerator out, String field, String value) throws IOException {

@@ -7,7 +7,9 @@ public enum EventKind {
     /** A user's presence changed. */
     PRESENCE,
     /** A call at a user's device began, changed state or ended. */
-    CALL;
+    CALL,
+    /** A user's onboarding status changed, or the user arrived in or left the directory. */
+    USER;
 
     public String label() {
         return name().toLowerCase(Locale.ROOT);

@@ -5,10 +5,12 @@ import io.netty.buffer.ByteBufAllocatorMetricProvider;
 import org.cloudgate.core.admin.AdminHttpServer;
 import org.cloudgate.core.config.GatewaySettings;
 import org.cloudgate.core.csta.CstaConnection;
+import org.cloudgate.core.directory.DirectoryUser;
 import org.cloudgate.core.directory.UserDirectory;
 import org.cloudgate.core.events.CallEventFeed;
 import org.cloudgate.core.events.EventJournal;
 import org.cloudgate.core.events.EventStreamEndpoint;
+import org.cloudgate.core.events.OnboardingFeed;
 import org.cloudgate.core.media.MediaRelayService;
 import org.cloudgate.core.metrics.GatewayMetrics;
 import org.cloudgate.core.sip.GatewayUserAgent;
@@ -47,6 +49,7 @@ public final class Daemon {
     private final UserDirectory directory;
     private final SipTrace trace;
     private final EventStreamEndpoint events;
+    private final OnboardingFeed onboarding;
     private final List<Component> started = new ArrayList<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -65,6 +68,7 @@ public final class Daemon {
         this.events = new EventStreamEndpoint(new EventJournal(settings.events().journalSize(),
                 settings.events().maxAge(), Clock.systemUTC(), metrics.registry()), settings.events(),
                 metrics.registry());
+        this.onboarding = new OnboardingFeed(events.journal());
     }
 
     public GatewaySettings settings() {
@@ -162,7 +166,9 @@ public final class Daemon {
         service.set(next.service().enabled());
         trace.apply(next.sip().trace());
         if (usersChanged) {
+            List<DirectoryUser> before = directory.users();
             directory.apply(next.directory());
+            onboarding.changed(before, directory.users());
             if (csta != null) {
                 csta.follow(directory.users());
             }

@@ -38,8 +38,8 @@ import org.slf4j.LoggerFactory;
  * are in {@code docs/event-stream.md}.
  *
  * <p>Requests it cannot serve are answered in HTTP, before any handshake, with an RFC 9457
- * problem: 400 for a malformed start id, user or handshake, 426 for an unsupported WebSocket
- * version, 503 when {@code max-clients} are connected. On {@link #stop} every client gets a
+ * problem: 400 for a malformed start id, user or handshake, 405 for a method other than GET,
+ * 426 for an unsupported WebSocket version, 503 when {@code max-clients} are connected. On {@link #stop} every client gets a
  * close frame with 1001 ("going away").
  */
 public final class EventStreamEndpoint implements Component {
@@ -160,6 +160,10 @@ public final class EventStreamEndpoint implements Component {
         FullHttpResponse response = new DefaultFullHttpResponse(request.protocolVersion(), status,
                 Unpooled.wrappedBuffer(body));
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json");
+        if (status == HttpResponseStatus.METHOD_NOT_ALLOWED) {
+            // RFC 9110 section 15.5.6: a 405 lists the methods the resource takes.
+            response.headers().set(HttpHeaderNames.ALLOW, HttpMethod.GET.name());
+        }
         HttpUtil.setContentLength(response, body.length);
         HttpUtil.setKeepAlive(response, HttpUtil.isKeepAlive(request));
         ctx.writeAndFlush(response);

@@ -177,6 +177,11 @@ class EventStreamIT {
         assertThat(plain.statusCode()).isEqualTo(400);
         assertThat(plain.headers().firstValue("content-type")).hasValue("application/problem+json");
         assertThat(MAPPER.readTree(plain.body()).get("detail").asText()).contains("Upgrade: websocket");
+        HttpResponse<String> post = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/api/v1/events")).POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(post.statusCode()).isEqualTo(405);
+        assertThat(post.headers().firstValue("allow")).hasValue("GET");
 
         connect("", null);
         connect("", null);

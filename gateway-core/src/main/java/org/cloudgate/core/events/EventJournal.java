@@ -110,30 +110,34 @@ public final class EventJournal {
         if (after < 0) {
             throw new IllegalArgumentException("event ids are not negative: " + after);
         }
-        long newest = latest;
-        long oldest = oldest(newest);
-        GapReason gap = null;
-        long first = after + 1;
-        if (after > newest) {
-            gap = GapReason.UNKNOWN_ID;
-            first = oldest;
-        } else if (first < oldest) {
-            gap = GapReason.EXPIRED;
-            first = oldest;
+        if (limit < 1) {
+            throw new IllegalArgumentException("a read takes at least one event, not " + limit);
         }
-        List<StreamEvent> events = new ArrayList<>((int) Math.min(limit, Math.max(0, newest - first + 1)));
-        for (long id = first; id <= newest && events.size() < limit; id++) {
-            StreamEvent event = event(id);
-            if (event == null) {
-                if (events.isEmpty()) {
-                    // Overwritten since the oldest was computed: this reader is behind the ring.
-                    return since(after, limit);
-                }
-                break;
+        while (true) {
+            long newest = latest;
+            long oldest = oldest(newest);
+            GapReason gap = null;
+            long first = after + 1;
+            if (after > newest) {
+                gap = GapReason.UNKNOWN_ID;
+                first = oldest;
+            } else if (first < oldest) {
+                gap = GapReason.EXPIRED;
+                first = oldest;
             }
-            events.add(event);
+            List<StreamEvent> events = new ArrayList<>((int) Math.min(limit, Math.max(0, newest - first + 1)));
+            for (long id = first; id <= newest && events.size() < limit; id++) {
+                StreamEvent event = event(id);
+                if (event == null) {
+                    break;
+                }
+                events.add(event);
+            }
+            if (!events.isEmpty() || first > newest) {
+                return new JournalRead(events, gap, first);
+            }
+            // The first event was overwritten since the oldest was computed: read again from the new oldest.
         }
-        return new JournalRead(events, gap, first);
     }
 
     /** Calls {@code onAppend} after each append from now on, until the returned handle is closed. */

@@ -79,8 +79,10 @@ public final class EventStreamEndpoint implements Component {
      * Turns an authenticated {@code GET} on the channel into an event stream. Call it on the
      * channel's event loop from the handler that read the request ({@code ctx}), which this
      * removes from the pipeline together with the HTTP aggregator; the HTTP codec is replaced by
-     * the WebSocket frame codec once the handshake response is written. The caller keeps
-     * ownership of {@code request} and releases it as usual.
+     * the WebSocket frame codec once the handshake response is written. Handlers before the
+     * caller stay: one that closes idle connections (a read timeout) would end quiet streams, and
+     * should be removed first. The caller keeps ownership of {@code request} and releases it as
+     * usual.
      */
     public void upgrade(ChannelHandlerContext ctx, FullHttpRequest request) {
         Channel channel = ctx.channel();

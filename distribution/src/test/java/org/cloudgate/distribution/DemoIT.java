@@ -41,8 +41,9 @@ class DemoIT {
                   sip { udp.port = %d, tcp.port = %d }
                   admin.port = 0
                   pbx.port = %d
+                  csta.port = %d
                 }
-                """.formatted(sip, sip, freePort()));
+                """.formatted(sip, sip, freePort(), freePort()));
         try (CloudgateProcess demo = CloudgateProcess.start(dir, "demo", "--config", overrides.toString())) {
             String admin = demo.awaitReady();
             await().atMost(Duration.ofSeconds(10)).until(() -> demo.output().contains("Stop with Ctrl-C"));
@@ -62,6 +63,9 @@ class DemoIT {
             assertThat(relayed(metrics, "cloud")).as(metrics).isGreaterThan(10);
             assertThat(relayed(metrics, "pbx")).as(metrics).isGreaterThan(10);
             assertThat(demo.output()).containsPattern("media of call \\S+: area default, \\d+ ms; from the PBX \\d+ packets");
+            // The demo's PBX runs its CSTA service too: both users' devices are monitored.
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(CloudgateProcess.scrape(admin))
+                    .contains("cloudgate_csta_link_state 2.0", "cloudgate_csta_monitors_active 2.0"));
         }
     }
 

@@ -131,6 +131,10 @@ public final class Main {
                     + settings.pbx().port() + " (cloudgate.pbx.port): " + e.getMessage()
                     + "; move it with `cloudgate demo --config FILE`, FILE setting cloudgate.pbx.port");
             return ExitCode.UNAVAILABLE;
+        } catch (DemoPbx.CstaListenerException e) {
+            err.println("cloudgate demo: " + e.getMessage()
+                    + "; move it with `cloudgate demo --config FILE`, FILE setting cloudgate.csta.port");
+            return ExitCode.UNAVAILABLE;
         }
         try {
             return serve(file, settings, () -> out.print(DemoPbx.guide(settings)));

@@ -8,7 +8,8 @@ public record GatewaySettings(ServiceSettings service, PbxSettings pbx, SipSetti
                               MediaSettings media,
                               RegistrarSettings registrar,
                               CstaSettings csta, DirectorySettings directory, AdminSettings admin, ApiSettings api,
-                              LifecycleSettings lifecycle, EventLoopSettings eventLoops, SettingsSource source) {
+                              LifecycleSettings lifecycle, EventLoopSettings eventLoops, SettingsSource source,
+                              EventStreamSettings events) {
 
     static GatewaySettings read(SettingsReader r, SettingsSource source) {
         PbxSettings pbx = PbxSettings.read(r);
@@ -17,6 +18,7 @@ public record GatewaySettings(ServiceSettings service, PbxSettings pbx, SipSetti
                 RegistrarSettings.read(r),
                 CstaSettings.read(r, pbx), DirectorySettings.read(r, pbx), AdminSettings.read(r), ApiSettings.read(r),
                 LifecycleSettings.read(r),
-                EventLoopSettings.read(r), source);
+                EventLoopSettings.read(r), source,
+                EventStreamSettings.read(r));
     }
 }

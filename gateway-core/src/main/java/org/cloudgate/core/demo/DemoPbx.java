@@ -4,17 +4,25 @@ import org.cloudgate.core.config.GatewaySettings;
 import org.cloudgate.core.config.UserSettings;
 import org.cloudgate.sip.auth.DigestAlgorithm;
 import org.cloudgate.sip.transport.SipListenerException;
+import org.cloudgate.testkit.csta.SimulatedCstaService;
+import org.cloudgate.testkit.csta.SimulatedSwitch;
 import org.cloudgate.testkit.pbx.ExtensionBehaviour;
 import org.cloudgate.testkit.pbx.PbxDescription;
 import org.cloudgate.testkit.pbx.SimulatedPbx;
+import org.cloudgate.testkit.pbx.SipTerminalLine;
 import org.cloudgate.testkit.pbx.TrunkRoute;
 
+import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The simulated MiVoice Office 400 of {@code cloudgate demo}: it listens where the demo
  * configuration says the PBX is, accepts the terminals the gateway registers with the PBX
- * credentials, and offers extensions that show what a call through the gateway does.
+ * credentials, and offers extensions that show what a call through the gateway does. With
+ * {@code cloudgate.csta.enabled} it also runs the PBX's CSTA service where the configuration
+ * says, whose MakeCall rings the calling user's softphones through the gateway first
+ * ({@link SipTerminalLine}).
  */
 public final class DemoPbx implements AutoCloseable {
 
@@ -26,10 +34,21 @@ public final class DemoPbx implements AutoCloseable {
             new String[] {"103", "Nobody Home", "rings until you hang up", "NO_ANSWER"},
             new String[] {"104", "Slow Answer", "rings five seconds, then answers", "RING"});
 
+    /** Monitors the demo's CSTA service grants, far more than the demo's users need. */
+    private static final int MONITOR_LIMIT = 100;
+
     private final SimulatedPbx pbx;
+    private SimulatedCstaService csta;
 
     private DemoPbx(SimulatedPbx pbx) {
         this.pbx = pbx;
+    }
+
+    /** The CSTA service could not listen where {@code cloudgate.csta} says. */
+    public static final class CstaListenerException extends Exception {
+        CstaListenerException(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /**
@@ -37,8 +56,9 @@ public final class DemoPbx implements AutoCloseable {
      * configuration's users as extensions that answer.
      *
      * @throws SipListenerException when its port is taken
+     * @throws CstaListenerException when CSTA is on and the CSTA port is taken
      */
-    public static DemoPbx start(GatewaySettings settings) throws SipListenerException {
+    public static DemoPbx start(GatewaySettings settings) throws SipListenerException, CstaListenerException {
         PbxDescription.Builder description = PbxDescription.builder()
                 .host(settings.pbx().host())
                 .port(settings.pbx().port())
@@ -53,7 +73,40 @@ public final class DemoPbx implements AutoCloseable {
             description.extension(user.extension(), user.name().orElse("User " + user.extension()),
                     user.email().orElse("x" + user.extension() + "@demo.invalid"), ExtensionBehaviour.ANSWER);
         }
-        return new DemoPbx(SimulatedPbx.start(description.build()));
+        DemoPbx demo = new DemoPbx(SimulatedPbx.start(description.build()));
+        if (settings.csta().enabled()) {
+            try {
+                demo.startCsta(settings);
+            } catch (CstaListenerException | RuntimeException e) {
+                demo.close();
+                throw e;
+            }
+        }
+        return demo;
+    }
+
+    private void startCsta(GatewaySettings settings) throws CstaListenerException {
+        List<String> extensions = new ArrayList<>();
+        for (String[] extension : EXTENSIONS) {
+            extensions.add(extension[0]);
+        }
+        for (UserSettings user : settings.directory().users()) {
+            extensions.add(user.extension());
+        }
+        String host = settings.csta().link().host();
+        int port = settings.csta().link().port();
+        csta = new SimulatedCstaService(settings.csta().link().encoding(), settings.pbx().password(),
+                new SimulatedSwitch(extensions, MONITOR_LIMIT));
+        try {
+            csta.startAt(host, port);
+        } catch (IOException e) {
+            throw new CstaListenerException("the simulated CSTA service cannot listen on " + host + ":" + port
+                    + " (cloudgate.csta.port): " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CstaListenerException("interrupted while starting the simulated CSTA service", e);
+        }
+        csta.ringTerminals(new SipTerminalLine(pbx));
     }
 
     /** What a person needs to try the demo: where to point a softphone, whom to call. */
@@ -79,6 +132,9 @@ public final class DemoPbx implements AutoCloseable {
                 .append(">;auth_pass=")
                 .append(settings.directory().users().isEmpty() ? "" : settings.directory().users().get(0).password())
                 .append("\nand `/dial 100`.\n")
+                .append(settings.csta().enabled() ? "\nThe PBX's CSTA service runs at " + settings.csta().link().host()
+                        + ':' + settings.csta().link().port() + ": the gateway follows each user's calls and "
+                        + "presence (cloudgate_csta_presence in /metrics).\n" : "")
                 .append("\nMetrics and health: the admin-http address above, /metrics and /health/ready.\n")
                 .append("Stop with Ctrl-C.\n");
         return text.toString();
@@ -86,6 +142,9 @@ public final class DemoPbx implements AutoCloseable {
 
     @Override
     public void close() {
+        if (csta != null) {
+            csta.close();
+        }
         pbx.close();
     }
 }

@@ -13,6 +13,10 @@ import org.cloudgate.core.config.GatewaySettings;
 import org.cloudgate.core.csta.CstaConnection;
 import org.cloudgate.core.directory.UserDirectory;
 import org.cloudgate.core.directory.ldap.DirectorySync;
+import org.cloudgate.core.events.CallEventFeed;
+import org.cloudgate.core.events.EventJournal;
+import org.cloudgate.core.events.EventStreamEndpoint;
+import org.cloudgate.core.events.OnboardingFeed;
 import org.cloudgate.core.media.MediaRelayService;
 import org.cloudgate.core.metrics.GatewayMetrics;
 import org.cloudgate.core.sip.GatewayUserAgent;
@@ -23,6 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.lang.management.ManagementFactory;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +56,7 @@ public final class Daemon {
     private final DirectorySync directorySync;
     private final SipTrace trace;
     private final GsmPreferences gsmPreferences = new GsmPreferences();
+    private final EventStreamEndpoint events;
     private final List<Component> started = new ArrayList<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -67,6 +73,10 @@ public final class Daemon {
         this.directory = new UserDirectory(settings.directory(), metrics.registry());
         this.directorySync = new DirectorySync(settings.directory(), directory, metrics.registry(), readiness);
         this.trace = new SipTrace(metrics.registry());
+        this.events = new EventStreamEndpoint(new EventJournal(settings.events().journalSize(),
+                settings.events().maxAge(), Clock.systemUTC(), metrics.registry()), settings.events(),
+                metrics.registry());
+        directory.addListener(new OnboardingFeed(events.journal()).following(directory));
     }
 
     public GatewaySettings settings() {
@@ -80,6 +90,11 @@ public final class Daemon {
     /** Where components report whether they can work; served on {@code /health/ready}. */
     public Readiness readiness() {
         return readiness;
+    }
+
+    /** The presence and call event stream, which the northbound API serves on {@code /api/v1/events}. */
+    public EventStreamEndpoint events() {
+        return events;
     }
 
     /** What the started components listen on, e.g. "admin-http http://127.0.0.1:9090". */
@@ -119,6 +134,7 @@ public final class Daemon {
                 sip));
         if (settings.csta().enabled()) {
             csta = new CstaConnection(settings.csta(), loops, directory, metrics.registry(), readiness);
+            csta.calls().addListener(new CallEventFeed(events.journal()));
             components.add(csta);
             CstaConnection monitoring = csta;
             directory.addListener(change -> monitoring.follow(directory.users()));
@@ -126,8 +142,9 @@ public final class Daemon {
         if (settings.api().enabled()) {
             ApiContext api = new ApiContext(directory, csta, gsmPreferences, sip.announcements(), settings.calls());
             components.add(new ApiHttpServer(settings.api(), settings.source().locate("cloudgate.api.port"), loops,
-                    ApiRoutes.router(api), new ApiMetrics(metrics.registry()), readiness, null));
+                    ApiRoutes.router(api), new ApiMetrics(metrics.registry()), readiness, events::upgrade));
         }
+        components.add(events);
         try {
             for (Component component : components) {
                 component.start();

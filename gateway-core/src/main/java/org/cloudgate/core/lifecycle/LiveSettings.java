@@ -36,6 +36,6 @@ final class LiveSettings {
         return new GatewaySettings(loaded.service(), running.pbx(), running.sip().withTrace(loaded.sip().trace()),
                 running.calls(), running.media(), running.registrar(),
                 running.csta(), loaded.directory(), running.admin(), running.api(), loaded.lifecycle(), running.eventLoops(),
-                running.source().withLiveValues(loaded.source(), LiveSettings::isLive));
+                running.source().withLiveValues(loaded.source(), LiveSettings::isLive), running.events());
     }
 }

@@ -9,6 +9,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.cloudgate.csta.control.CallControl;
 import org.cloudgate.csta.link.DeviceMonitors;
 import org.cloudgate.csta.model.CstaEvent;
+import org.cloudgate.csta.model.EventCause;
 import org.cloudgate.csta.model.SnapshotCall;
 
 /**
@@ -101,9 +102,9 @@ public final class CallStates {
 
     private final class FanOut implements CallStateListener {
         @Override
-        public void callChanged(String device, Call call) {
+        public void callChanged(String device, Call call, EventCause cause) {
             for (CallStateListener listener : listeners) {
-                listener.callChanged(device, call);
+                listener.callChanged(device, call, cause);
             }
         }
 

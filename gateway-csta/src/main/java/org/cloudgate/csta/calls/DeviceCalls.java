@@ -10,6 +10,7 @@ import org.cloudgate.csta.link.DeviceMonitors;
 import org.cloudgate.csta.model.ConnectionId;
 import org.cloudgate.csta.model.ConnectionListItem;
 import org.cloudgate.csta.model.CstaEvent;
+import org.cloudgate.csta.model.EventCause;
 import org.cloudgate.csta.model.ForwardingSetting;
 import org.cloudgate.csta.model.ForwardingType;
 import org.cloudgate.csta.model.LocalConnectionState;
@@ -38,6 +39,8 @@ public final class DeviceCalls implements DeviceMonitors.DeviceListener {
     private boolean doNotDisturb;
     /** Whether the calls changed since they were last published. */
     private boolean changed;
+    /** The cause of the event being applied, told to the listener with each change it makes. */
+    private EventCause cause;
     /** The presence the features alone give, kept so that an event need not rebuild the forwarding list. */
     private Presence idlePresence = Presence.AVAILABLE;
     private volatile Presence presence = Presence.AVAILABLE;
@@ -79,6 +82,16 @@ public final class DeviceCalls implements DeviceMonitors.DeviceListener {
 
     @Override
     public void onEvent(CstaEvent event) {
+        cause = event.cause();
+        try {
+            apply(event);
+        } finally {
+            cause = null;
+        }
+        publish();
+    }
+
+    private void apply(CstaEvent event) {
         if (event instanceof CstaEvent.ServiceInitiated e) {
             local(e.initiatedConnection(), e.initiatingDevice(), LocalConnectionState.INITIATED, e.localConnectionInfo());
         } else if (event instanceof CstaEvent.Originated e) {
@@ -124,7 +137,6 @@ public final class DeviceCalls implements DeviceMonitors.DeviceListener {
         } else if (event instanceof CstaEvent.Forwarding e) {
             forwarding(new ForwardingSetting(e.forwardingType(), e.forwardStatus(), e.forwardTo()));
         }
-        publish();
     }
 
     /**
@@ -147,11 +159,11 @@ public final class DeviceCalls implements DeviceMonitors.DeviceListener {
             Call call = new Call(entry.connection(), state, known == null ? List.of() : known.parties());
             calls.put(callId, call);
             if (!call.equals(known)) {
-                listener.callChanged(device, call);
+                listener.callChanged(device, call, cause);
             }
         }
         for (Call gone : previous.values()) {
-            listener.callChanged(device, new Call(gone.connection(), LocalConnectionState.NULL, gone.parties()));
+            listener.callChanged(device, new Call(gone.connection(), LocalConnectionState.NULL, gone.parties()), cause);
         }
         publish();
     }
@@ -352,7 +364,7 @@ public final class DeviceCalls implements DeviceMonitors.DeviceListener {
         Call previous = calls.put(call.callId(), call);
         if (!call.equals(previous)) {
             changed = true;
-            listener.callChanged(device, call);
+            listener.callChanged(device, call, cause);
         }
         return call;
     }
@@ -361,7 +373,7 @@ public final class DeviceCalls implements DeviceMonitors.DeviceListener {
         Call gone = callId == null ? null : calls.remove(callId);
         if (gone != null) {
             changed = true;
-            listener.callChanged(device, new Call(gone.connection(), LocalConnectionState.NULL, gone.parties()));
+            listener.callChanged(device, new Call(gone.connection(), LocalConnectionState.NULL, gone.parties()), cause);
         }
     }
 

@@ -16,6 +16,11 @@ public sealed interface CstaEvent {
     /** Which event this is. */
     EventType type();
 
+    /** Why it happened (ECMA-269 12.2.10), or {@code null} when the switch did not say or the event has no cause. */
+    default EventCause cause() {
+        return null;
+    }
+
     /** A call has ended for every device in it (ECMA-269 17.3.2). */
     record CallCleared(ConnectionId clearedCall, EventCause cause) implements CstaEvent {
         public CallCleared {

@@ -66,6 +66,24 @@ class DeviceCallsTest {
     }
 
     @Test
+    void eachChangeCarriesTheCauseOfTheEventThatMadeIt() {
+        List<String> caused = new ArrayList<>();
+        DeviceCalls a = new DeviceCalls("201", new CallStateListener() {
+            @Override
+            public void callChanged(String device, Call call, EventCause cause) {
+                caused.add(call.state() + " " + cause);
+            }
+        });
+        a.onEvent(new CstaEvent.Delivered(c("9", "201"), "201", "202", "201", null, null, EventCause.NEW_CALL));
+        a.onEvent(new CstaEvent.ConnectionCleared(c("9", "201"), "201", null, EventCause.CALL_CANCELLED));
+        a.onSnapshot(List.of(new SnapshotCall(c("10", "201"), List.of(LocalConnectionState.CONNECTED))));
+
+        // Delivered changes the call twice: the device's own connection, then the calling party.
+        assertThat(caused).containsExactly("ALERTING NEW_CALL", "ALERTING NEW_CALL", "NULL CALL_CANCELLED",
+                "CONNECTED null");
+    }
+
+    @Test
     void calledDeviceRingsAndLeavesWhenDeflected() {
         DeviceCalls b = new DeviceCalls("202", recorder);
         b.onEvent(new CstaEvent.Delivered(c("8", "202"), "202", "0791234567", "202", null, null, EventCause.NEW_CALL));

@@ -13,6 +13,7 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.EventExecutor;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.HashSet;
 import java.util.List;
@@ -61,6 +62,7 @@ public final class SimulatedCstaService implements AutoCloseable {
     private final Set<Channel> sessions = new HashSet<>();
     private final Set<Operation> unanswered = new HashSet<>();
     private Channel listener;
+    private String host = "127.0.0.1";
     private int port;
 
     /**
@@ -77,6 +79,30 @@ public final class SimulatedCstaService implements AutoCloseable {
 
     /** Listens on the loopback address: an ephemeral port the first time, the same port after a {@link #stop}. */
     public SimulatedCstaService start() throws InterruptedException {
+        return bind(host, port);
+    }
+
+    /**
+     * Listens on {@code host} and {@code port}, as the demo's PBX does where the configuration
+     * says the CSTA service is.
+     *
+     * @throws IOException when the address cannot be bound, e.g. the port is taken
+     */
+    public SimulatedCstaService startAt(String host, int port) throws IOException, InterruptedException {
+        try {
+            return bind(host, port);
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            // Netty rethrows the socket's BindException without declaring it.
+            if (e instanceof IOException io) {
+                throw io;
+            }
+            throw e;
+        }
+    }
+
+    private SimulatedCstaService bind(String address, int wanted) throws InterruptedException {
         CstaCodec codec = encoding.codec();
         listener = new ServerBootstrap()
                 .group(group)
@@ -92,7 +118,8 @@ public final class SimulatedCstaService implements AutoCloseable {
                                 .addLast(new ClientSession());
                     }
                 })
-                .bind("127.0.0.1", port).sync().channel();
+                .bind(address, wanted).sync().channel();
+        host = address;
         port = ((InetSocketAddress) listener.localAddress()).getPort();
         return this;
     }
@@ -127,6 +154,15 @@ public final class SimulatedCstaService implements AutoCloseable {
             action.accept(pbx);
             return null;
         });
+    }
+
+    /**
+     * Lets MakeCall from an extension with a registered terminal ring that terminal first, and the
+     * call follow what the terminal does (see {@link SimulatedSwitch.TerminalLine}); {@code null}
+     * turns it off. What the terminal does reaches the switch on the service's event loop.
+     */
+    public void ringTerminals(SimulatedSwitch.TerminalLine line) {
+        act(pbx -> pbx.ringTerminals(line == null ? null : new OnSwitchLoop(line)));
     }
 
     /** Leaves requests of this operation unanswered from now on, to exercise a client's timeout. */
@@ -165,6 +201,40 @@ public final class SimulatedCstaService implements AutoCloseable {
             throw new IllegalStateException("interrupted", e);
         } catch (java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("switch did not run the action within 10 s", e);
+        }
+    }
+
+    /** A terminal line whose events are handed to the switch on the service's event loop. */
+    private final class OnSwitchLoop implements SimulatedSwitch.TerminalLine {
+        private final SimulatedSwitch.TerminalLine line;
+
+        OnSwitchLoop(SimulatedSwitch.TerminalLine line) {
+            this.line = line;
+        }
+
+        @Override
+        public boolean registered(String extension) {
+            return line.registered(extension);
+        }
+
+        @Override
+        public SimulatedSwitch.TerminalCall ring(String extension, String called, SimulatedSwitch.TerminalEvents events) {
+            return line.ring(extension, called, new SimulatedSwitch.TerminalEvents() {
+                @Override
+                public void answered() {
+                    loop.execute(events::answered);
+                }
+
+                @Override
+                public void refused(int status) {
+                    loop.execute(() -> events.refused(status));
+                }
+
+                @Override
+                public void hungUp() {
+                    loop.execute(events::hungUp);
+                }
+            });
         }
     }
 

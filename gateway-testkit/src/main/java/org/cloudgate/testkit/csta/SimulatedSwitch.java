@@ -49,6 +49,41 @@ public final class SimulatedSwitch {
     private record Monitor(String crossRef, String device, Session session) {
     }
 
+    /**
+     * The terminals of the switch's extensions on the PBX's SIP side: for MakeCall from an
+     * extension with a registered terminal, the switch rings that terminal first, as a PBX does
+     * for a call placed on a user's behalf (ECMA-269 17.2.11), and follows what the terminal does.
+     */
+    public interface TerminalLine {
+
+        /** Whether a terminal is registered for the extension now. */
+        boolean registered(String extension);
+
+        /**
+         * Rings the extension's terminal for a call to {@code called}, and tells {@code events}
+         * what the terminal does, on the switch's thread.
+         */
+        TerminalCall ring(String extension, String called, TerminalEvents events);
+    }
+
+    /** What a rung terminal did. */
+    public interface TerminalEvents {
+        /** The terminal answered (a 2xx to the INVITE). */
+        void answered();
+
+        /** The terminal did not answer: the final status of the INVITE (e.g. 486, 408, 480). */
+        void refused(int status);
+
+        /** The terminal hung up (BYE) or the dialog broke down. */
+        void hungUp();
+    }
+
+    /** A ringing or answered call at a terminal, which the switch ends when its call ends. */
+    public interface TerminalCall {
+        /** Cancels the ringing call or hangs up the answered one. */
+        void end();
+    }
+
     private static final int MAX_FORWARDING_HOPS = 5;
 
     private final Set<String> extensions;
@@ -57,6 +92,9 @@ public final class SimulatedSwitch {
     private final Map<String, Boolean> doNotDisturb = new HashMap<>();
     private final Map<String, Map<ForwardingType, ForwardingSetting>> forwarding = new HashMap<>();
     private final Map<String, Monitor> monitors = new LinkedHashMap<>();
+    /** The terminal leg of each call placed by MakeCall from a registered terminal, by call id. */
+    private final Map<String, TerminalLeg> terminalLegs = new HashMap<>();
+    private TerminalLine terminals;
     private int nextCall = 1;
     private int nextMonitor = 1;
 
@@ -69,6 +107,15 @@ public final class SimulatedSwitch {
     public SimulatedSwitch(Collection<String> extensions, int monitorLimit) {
         this.extensions = Set.copyOf(extensions);
         this.monitorLimit = monitorLimit;
+    }
+
+    /**
+     * Rings registered terminals for MakeCall from now on ({@code null}: never, the calling
+     * device goes off-hook at once). {@link SimulatedCstaService#ringTerminals} sets it with the
+     * events moved onto the switch's thread.
+     */
+    void ringTerminals(TerminalLine line) {
+        this.terminals = line;
     }
 
     /** Monitors granted right now. */
@@ -216,10 +263,77 @@ public final class SimulatedSwitch {
         reply.ok(new CstaResult.MakeCallResult(call.connection(calling)));
         report(call.devices(), device -> new CstaEvent.ServiceInitiated(call.connection(calling), calling,
                 call.state(device), EventCause.NEW_CALL));
+        if (terminals != null && terminals.registered(calling)) {
+            TerminalLeg leg = new TerminalLeg(call, calling);
+            terminalLegs.put(call.id(), leg);
+            leg.sip = terminals.ring(calling, called, leg);
+            return;
+        }
+        originated(call, calling, called);
+    }
+
+    /** The calling device is off-hook: the call is offered to the called device (ECMA-269 17.3.13). */
+    private void originated(SimulatedCall call, String calling, String called) {
         call.set(calling, LocalConnectionState.CONNECTED);
         report(call.devices(), device -> new CstaEvent.Originated(call.connection(calling), calling, called,
                 call.state(device), EventCause.NEW_CALL));
         offer(call, called, null, EventCause.NEW_CALL, 0);
+    }
+
+    /** SIP status of a terminal's refusal as the cause of the connection's clearing (ECMA-269 12.2.10). */
+    private static EventCause refusalCause(int status) {
+        return switch (status) {
+            case 486, 600 -> EventCause.BUSY;
+            case 408, 480 -> EventCause.CALL_NOT_ANSWERED;
+            case 487 -> EventCause.CALL_CANCELLED;
+            default -> EventCause.DEST_NOT_OBTAINABLE;
+        };
+    }
+
+    /** The calling terminal's side of a MakeCall, driven by what happens on SIP. */
+    private final class TerminalLeg implements TerminalEvents {
+        private final SimulatedCall call;
+        private final String device;
+        private TerminalCall sip;
+
+        TerminalLeg(SimulatedCall call, String device) {
+            this.call = call;
+            this.device = device;
+        }
+
+        private boolean current() {
+            return terminalLegs.get(call.id()) == this && call.has(device);
+        }
+
+        @Override
+        public void answered() {
+            if (current() && call.state(device) == LocalConnectionState.INITIATED) {
+                originated(call, device, call.called());
+            }
+        }
+
+        @Override
+        public void refused(int status) {
+            if (current()) {
+                terminalLegs.remove(call.id());
+                leave(call, device, refusalCause(status));
+            }
+        }
+
+        @Override
+        public void hungUp() {
+            if (current()) {
+                terminalLegs.remove(call.id());
+                leave(call, device, EventCause.NORMAL_CLEARING);
+            }
+        }
+
+        /** The call ended for the terminal's device by other means than SIP: end the SIP call too. */
+        void endAtTerminal() {
+            if (sip != null) {
+                sip.end();
+            }
+        }
     }
 
     /**
@@ -296,6 +410,11 @@ public final class SimulatedSwitch {
     private void leave(SimulatedCall call, String device, EventCause cause) {
         List<String> told = call.devices();
         call.remove(device);
+        TerminalLeg leg = terminalLegs.get(call.id());
+        if (leg != null && leg.device.equals(device)) {
+            terminalLegs.remove(call.id());
+            leg.endAtTerminal();
+        }
         report(told, d -> new CstaEvent.ConnectionCleared(call.connection(device), device, call.state(d), cause));
         if (call.size() < 2) {
             cleared(call, cause);
@@ -307,6 +426,10 @@ public final class SimulatedSwitch {
         calls.remove(call.id());
         for (String device : told) {
             call.remove(device);
+        }
+        TerminalLeg leg = terminalLegs.remove(call.id());
+        if (leg != null) {
+            leg.endAtTerminal();
         }
         report(told, d -> new CstaEvent.CallCleared(new ConnectionId(call.id(), null), cause));
     }

@@ -4,30 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.WebSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.cloudgate.core.api.security.TokenHash;
 import org.cloudgate.core.config.SettingsLoader;
 import org.cloudgate.core.lifecycle.Daemon;
 import org.cloudgate.csta.calls.Presence;
-import org.cloudgate.csta.control.CallControl;
 import org.cloudgate.csta.link.CstaEncoding;
-import org.cloudgate.csta.link.CstaLink;
-import org.cloudgate.csta.link.CstaLinkSettings;
-import org.cloudgate.csta.link.LinkState;
-import org.cloudgate.csta.model.ConnectionId;
-import org.cloudgate.csta.monitor.EventRouter;
-import org.cloudgate.csta.xml.XmlNamespaces;
 import org.cloudgate.sip.auth.DigestAlgorithm;
 import org.cloudgate.sip.transport.Sipp;
 import org.cloudgate.testkit.csta.SimulatedCstaService;
@@ -44,11 +39,12 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A call placed for user 201 through CSTA (MakeCall, as the northbound API does) against the
- * testkit PBX whose SIP and CSTA sides act as one: the PBX rings 201's terminal, which the
- * gateway registered for 201's softphone (SIPp), the softphone answers through the gateway, and a
- * WebSocket client of the daemon's event stream sees 201's call and presence events in order,
- * then, after reconnecting with its last id, exactly the events it missed.
+ * A call placed for user 201 through the northbound API ({@code POST /api/v1/users/201/calls},
+ * a CSTA MakeCall) against the testkit PBX whose SIP and CSTA sides act as one: the PBX rings
+ * 201's terminal, which the gateway registered for 201's softphone (SIPp), the softphone answers
+ * through the gateway, and a WebSocket client of the API's event stream sees 201's call and
+ * presence events in order, then, after reconnecting with its last id, exactly the events it
+ * missed while 202 answered and 201 hung up, both through the API too.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class CallEventsIT {
@@ -60,14 +56,13 @@ class CallEventsIT {
     @TempDir
     Path dir;
 
-    private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
+    private static final String TOKEN = "call-events-it-control-token-0123456789";
+
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<WebSocket> sockets = new ArrayList<>();
     private SimulatedPbx pbx;
     private SimulatedCstaService csta;
     private Daemon daemon;
-    private CstaLink link;
-    private StreamServer httpServer;
 
     @BeforeEach
     void start() throws Exception {
@@ -89,6 +84,12 @@ class CallEventsIT {
                   pbx { host = "%s", port = %d, username = "cloudgate", password = "%s" }
                   csta { enabled = true, host = "127.0.0.1", port = %d }
                   registrar.algorithms = [md5]
+                  api {
+                    enabled = true
+                    bind = "127.0.0.1"
+                    port = 0
+                    tokens = [ { name = "app", hash = "%s", scopes = [control] } ]
+                  }
                   directory {
                     licences = 2
                     users = [
@@ -97,16 +98,10 @@ class CallEventsIT {
                     ]
                   }
                 }
-                """.formatted(PBX_IP, pbx.port(), PBX_PASSWORD, csta.port()));
+                """.formatted(PBX_IP, pbx.port(), PBX_PASSWORD, csta.port(),
+                        TokenHash.create(TOKEN, TokenHash.MIN_ITERATIONS, new SecureRandom()).encoded()));
         daemon = new Daemon(new SettingsLoader().load(config), "test");
         daemon.start();
-        httpServer = new StreamServer(group, daemon::events, 0);
-        EventRouter router = new EventRouter();
-        link = new CstaLink(new CstaLinkSettings("127.0.0.1", csta.port(), CstaEncoding.XML, "cloudgate", PBX_PASSWORD,
-                XmlNamespaces.ED5, Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMillis(50),
-                Duration.ofMillis(500), CstaLinkSettings.DEFAULT_MAX_FRAME_LENGTH), group, router,
-                new SimpleMeterRegistry());
-        link.start();
     }
 
     @AfterEach
@@ -114,13 +109,6 @@ class CallEventsIT {
         for (WebSocket socket : sockets) {
             socket.abort();
         }
-        if (link != null) {
-            link.stop().get(5, TimeUnit.SECONDS);
-        }
-        if (httpServer != null) {
-            httpServer.close();
-        }
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         if (daemon != null) {
             daemon.shutdown();
         }
@@ -132,20 +120,32 @@ class CallEventsIT {
         }
     }
 
-    private int gatewaySipPort() {
+    private int listenerPort(String prefix) {
         for (String line : daemon.listening()) {
-            int at = line.indexOf("udp://127.0.0.1:");
+            int at = line.indexOf(prefix);
             if (at >= 0) {
-                return Integer.parseInt(line.substring(at + "udp://127.0.0.1:".length()).trim());
+                return Integer.parseInt(line.substring(at + prefix.length()).replaceAll("[^0-9].*", ""));
             }
         }
-        throw new AssertionError("no SIP UDP listener in " + daemon.listening());
+        throw new AssertionError("no listener " + prefix + " in " + daemon.listening());
     }
 
     private StreamClient connect(String lastEventId) {
-        StreamClient client = StreamClient.connect(http, httpServer.uri("?user=201"), lastEventId);
+        URI events = URI.create("ws://127.0.0.1:" + listenerPort("api-http http://127.0.0.1:") + "/api/v1/events?user=201");
+        StreamClient client = StreamClient.connect(http, events, lastEventId, TOKEN);
         sockets.add(client.socket);
         return client;
+    }
+
+    /** A POST to the API with the control token; the answer's status must be {@code expected}. */
+    private JsonNode post(String path, String body, int expected) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + listenerPort("api-http http://127.0.0.1:") + path))
+                .header("Authorization", "Bearer " + TOKEN)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(expected);
+        return response.body().isEmpty() ? null : new ObjectMapper().readTree(response.body());
     }
 
     private static Predicate<JsonNode> call(String state) {
@@ -160,7 +160,7 @@ class CallEventsIT {
     @Test
     void aMakeCallRingsTheUsersSoftphoneThroughTheGatewayAndTheStreamResumesWithoutGaps() throws Exception {
         int softphonePort = Sipp.freeUdpPort();
-        String gateway = "127.0.0.1:" + gatewaySipPort();
+        String gateway = "127.0.0.1:" + listenerPort("udp://127.0.0.1:");
         try (Sipp register = Sipp.client("softphone-register.xml", gateway, dir, "-au", "201", "-ap", "alice-secret",
                 "-p", Integer.toString(softphonePort))) {
             assertThat(register.awaitExit(30)).as(register.output()).isZero();
@@ -172,16 +172,14 @@ class CallEventsIT {
 
         try (Sipp softphone = Sipp.server("softphone-answer-until-bye.xml", dir, "-p",
                 Integer.toString(softphonePort))) {
-            CallControl control = new CallControl(link);
-            await().atMost(WITHIN).until(() -> link.state() == LinkState.UP);
-            ConnectionId calling = control.makeCall("201", "202").get(10, TimeUnit.SECONDS);
+            String callId = post("/api/v1/users/201/calls", "{\"to\":\"202\"}", 201).get("id").asText();
 
             // The PBX rings 201 first: the call is "initiated" until the softphone answers through the gateway.
             List<JsonNode> seen = first.until(event -> call("connected").test(event)
                     && "202".equals(event.get("otherParty").asText()));
             assertThat(seen.get(0).get("type").asText()).isEqualTo("call");
             assertThat(seen.get(0).get("state").asText()).isEqualTo("initiated");
-            assertThat(seen.get(0).get("callId").asText()).isEqualTo(calling.callId());
+            assertThat(seen.get(0).get("callId").asText()).isEqualTo(callId);
             assertThat(seen).anyMatch(presence("busy"));
             assertThat(seen).allMatch(event -> "201".equals(event.get("user").asText()));
             long lastSeen = seen.get(seen.size() - 1).get("id").asLong();
@@ -196,10 +194,10 @@ class CallEventsIT {
             first.socket.sendClose(WebSocket.NORMAL_CLOSURE, "reconnecting").join();
             first.closed.get(10, TimeUnit.SECONDS);
 
-            // While the client is away, 202 answers and 201 hangs up: the PBX sends BYE through the gateway.
-            ConnectionId alerting = new ConnectionId(calling.callId(), "202");
-            control.answerCall(alerting).get(10, TimeUnit.SECONDS);
-            control.clearConnection(calling).get(10, TimeUnit.SECONDS);
+            // While the client is away, 202 answers and 201 hangs up, both through the API: the PBX
+            // sends BYE through the gateway.
+            post("/api/v1/users/202/calls/" + callId + "/answer", "", 204);
+            post("/api/v1/users/201/calls/" + callId + "/clear", "", 204);
             assertThat(softphone.awaitExit(30)).as(softphone.output()).isZero();
             await().atMost(WITHIN).until(() -> daemon.events().journal().since(lastSeen, 1000).events().stream()
                     .anyMatch(event -> event.body() instanceof PresenceChanged p && p.user().equals("201")

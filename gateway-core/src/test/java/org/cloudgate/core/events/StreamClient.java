@@ -34,8 +34,16 @@ final class StreamClient implements WebSocket.Listener {
 
     /** Opens the stream at {@code uri}, resuming after {@code lastEventId} unless it is {@code null}. */
     static StreamClient connect(HttpClient http, URI uri, String lastEventId) {
+        return connect(http, uri, lastEventId, null);
+    }
+
+    /** As {@link #connect(HttpClient, URI, String)}, with {@code Authorization: Bearer token} when given. */
+    static StreamClient connect(HttpClient http, URI uri, String lastEventId, String bearerToken) {
         StreamClient client = new StreamClient();
         WebSocket.Builder builder = http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(5));
+        if (bearerToken != null) {
+            builder.header("Authorization", "Bearer " + bearerToken);
+        }
         if (lastEventId != null) {
             builder.header("Last-Event-ID", lastEventId);
         }

@@ -112,6 +112,48 @@ class DaemonCallIT {
     }
 
     @Test
+    void withUdpOrTcpAnOrdinaryCallGoesOverUdpAndOneTooLargeForUdpOverTcp() throws Exception {
+        Path udpMessages = dir.resolve("pbx-udp-messages.log");
+        Path tcpMessages = dir.resolve("pbx-tcp-messages.log");
+        try (Sipp pbxUdp = Sipp.server("uas-pbx-answer.xml", dir, "-i", PBX_IP, "-trace_msg", "-message_file",
+                udpMessages.toString());
+             Sipp pbxTcp = Sipp.server("uas-pbx-answer.xml", dir, "-i", PBX_IP, "-t", "t1",
+                     "-p", Integer.toString(pbxUdp.port()), "-trace_msg", "-message_file", tcpMessages.toString())) {
+            Path config = config(pbxUdp.port(), "outgoing-route = \"0\"", "udp-or-tcp");
+            try (CloudgateProcess daemon = CloudgateProcess.start(dir, "--config", config.toString())) {
+                daemon.awaitReady();
+                String gateway = "127.0.0.1:" + daemon.sipUdpPort();
+                try (Sipp alice = Sipp.client("uac-client-call.xml", gateway, dir,
+                        "-s", "100", "-au", "201", "-ap", "softphone-secret")) {
+                    assertThat(alice.awaitExit(30)).as(alice.output() + daemon.output()).isZero();
+                }
+                assertThat(pbxUdp.awaitExit(10)).as(pbxUdp.output()).isZero();
+                try (Sipp alice = Sipp.client("uac-client-call-large-offer.xml", gateway, dir,
+                        "-s", "101", "-au", "201", "-ap", "softphone-secret")) {
+                    assertThat(alice.awaitExit(30)).as(alice.output() + daemon.output()).isZero();
+                }
+                assertThat(pbxTcp.awaitExit(10)).as(pbxTcp.output()).isZero();
+            }
+        }
+        String overUdp = Files.readString(udpMessages, StandardCharsets.ISO_8859_1);
+        String overTcp = Files.readString(tcpMessages, StandardCharsets.ISO_8859_1);
+        assertThat(overUdp).contains("UDP message received", "INVITE sip:100@", "Via: SIP/2.0/UDP ")
+                .doesNotContain("TCP message received", "a=candidate");
+        // RFC 3261 18.1.1: the request over 1300 octets went over TCP, its Via and Contact say so.
+        assertThat(overTcp).contains("TCP message received", "INVITE sip:101@", "Via: SIP/2.0/TCP ",
+                ";transport=tcp>", "a=candidate:14 ").doesNotContain("UDP message received");
+    }
+
+    @Test
+    void withUdpOrTcpThePbxReachesASoftphoneOverTcpAsOverUdp() throws Exception {
+        for (String pbxTransport : List.of("t1", "u1")) {
+            String received = softphoneTakesACallFromThePbx("clir-from = unchanged", "udp-or-tcp", pbxTransport);
+            assertThat(received).as("over " + pbxTransport)
+                    .contains("From= \"Bob Caller\" <sip:0791112233@127.0.0.2>;tag=cg");
+        }
+    }
+
+    @Test
     void withSessionRefreshOnEachLegGetsItsOwnSessionTimerAndTooShortAnIntervalIs422() throws Exception {
         Path pbxMessages = dir.resolve("pbx-messages.log");
         Path clientMessages = dir.resolve("client-messages.log");
@@ -210,19 +252,30 @@ class DaemonCallIT {
      * withheld caller after a diversion. Returns the headers the softphone logged.
      */
     private String softphoneTakesACallFromThePbx(String calls) throws Exception {
-        Path log = dir.resolve("softphone.log");
+        return softphoneTakesACallFromThePbx(calls, "udp", "u1");
+    }
+
+    /**
+     * As above, with {@code pbxTransport} toward the PBX in the settings and the PBX calling over
+     * SIPp's {@code sippTransport} ({@code u1} UDP, {@code t1} TCP).
+     */
+    private String softphoneTakesACallFromThePbx(String calls, String pbxTransport, String sippTransport)
+            throws Exception {
+        Path log = dir.resolve("softphone-" + sippTransport + ".log");
         int softphonePort = Sipp.freeUdpPort();
-        Path config = config(Sipp.freeUdpPort(), calls);
+        Path config = config(Sipp.freeUdpPort(), calls, pbxTransport);
         try (CloudgateProcess daemon = CloudgateProcess.start(dir, "--config", config.toString())) {
             daemon.awaitReady();
             String gateway = "127.0.0.1:" + daemon.sipUdpPort();
+            String gatewayForPbx = "127.0.0.1:" + ("t1".equals(sippTransport) ? daemon.sipTcpPort() : daemon.sipUdpPort());
             try (Sipp register = Sipp.client("uac-softphone-register-only.xml", gateway, dir,
                     "-au", "201", "-ap", "softphone-secret", "-p", Integer.toString(softphonePort))) {
                 assertThat(register.awaitExit(30)).as(register.output() + daemon.output()).isZero();
             }
             try (Sipp softphone = Sipp.server("uas-softphone-answer.xml", dir, "-p", Integer.toString(softphonePort),
                     "-trace_logs", "-log_file", log.toString())) {
-                try (Sipp pbx = Sipp.client("uac-pbx-call.xml", gateway, dir, "-s", "201", "-i", PBX_IP)) {
+                try (Sipp pbx = Sipp.client("uac-pbx-call.xml", gatewayForPbx, dir, "-s", "201", "-i", PBX_IP,
+                        "-t", sippTransport)) {
                     assertThat(pbx.awaitExit(30)).as(pbx.output() + softphone.output() + daemon.output()).isZero();
                 }
                 assertThat(softphone.awaitExit(30)).as(softphone.output() + daemon.output()).isZero();

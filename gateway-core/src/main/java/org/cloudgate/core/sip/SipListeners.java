@@ -137,7 +137,7 @@ public final class SipListeners implements Component {
                 advertised, registrarSettings.digest(), directory, registrar, announcements, callMetrics::active,
                 registrarMetrics, media, registry);
         b2bua = new B2bua(stack, new B2buaSettings(advertised, calls.ringTimeout(), calls.maxDuration(),
-                calls.sessionRefresh()), router,
+                calls.sessionRefresh(), calls.sessionReplacement()), router,
                 callMetrics);
         user.serve(registrar, b2bua);
     }

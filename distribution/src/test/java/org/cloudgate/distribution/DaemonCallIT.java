@@ -183,6 +183,39 @@ class DaemonCallIT {
     }
 
     @Test
+    void withoutSessionRefreshTheSoftphonesSessionTimerPassesThroughUnchanged() throws Exception {
+        String received = softphoneCallsThePbx("uac-client-call-session-timer.xml", "0791234567",
+                "session-refresh.enabled = false");
+        assertThat(received).contains("Session-Expires: 120;refresher=uac", "Min-SE: 120")
+                .doesNotContain("Session-Expires: 1800", "Min-SE: 90");
+    }
+
+    @Test
+    void withoutAnOutgoingRouteAnExternalNumberReachesThePbxWithoutPrefix() throws Exception {
+        String received = softphoneCallsThePbx("uac-client-call.xml", "+41791234567", "outgoing-route = \"\"");
+        // The E.164 + becomes the international prefix; no route is dialled before it.
+        assertThat(received).contains("INVITE sip:0041791234567@127.0.0.2:");
+    }
+
+    /** A softphone calls {@code number} through the daemon; returns what the PBX received. */
+    private String softphoneCallsThePbx(String scenario, String number, String calls) throws Exception {
+        Path messages = dir.resolve("pbx-messages.log");
+        try (Sipp pbx = Sipp.server("uas-pbx-answer.xml", dir, "-i", PBX_IP, "-trace_msg", "-message_file",
+                messages.toString())) {
+            Path config = config(pbx.port(), calls);
+            try (CloudgateProcess daemon = CloudgateProcess.start(dir, "--config", config.toString())) {
+                daemon.awaitReady();
+                try (Sipp alice = Sipp.client(scenario, "127.0.0.1:" + daemon.sipUdpPort(), dir,
+                        "-s", number, "-au", "201", "-ap", "softphone-secret")) {
+                    assertThat(alice.awaitExit(30)).as(alice.output() + daemon.output()).isZero();
+                }
+                assertThat(pbx.awaitExit(10)).as(pbx.output()).isZero();
+            }
+        }
+        return Files.readString(messages, StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
     void aWithheldCallerIsAnonymousForTheClientAndTheDiversionIsKept() throws Exception {
         String received = softphoneTakesACallFromThePbx("clir-from = anonymous, redirecting-information = diversion");
         assertThat(received).contains("From= \"Anonymous\" <sip:anonymous@anonymous.invalid>;tag=cg", "PAI=|",

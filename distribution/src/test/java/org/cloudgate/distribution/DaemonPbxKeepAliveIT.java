@@ -10,9 +10,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,6 +29,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -49,7 +53,8 @@ class DaemonPbxKeepAliveIT {
                       admin.port = 0
                       sip { udp.port = 0, tcp.port = 0, timers.t1 = 50ms }
                       pbx {
-                        host = "127.0.0.1", port = %d, username = "gw", password = "x"
+                        # A host name, which the gateway resolves (SIPp listens on 127.0.0.1).
+                        host = "localhost", port = %d, username = "gw", password = "x"
                         keep-alive { interval = 1s, failures = 2 }
                       }
                     }
@@ -58,13 +63,13 @@ class DaemonPbxKeepAliveIT {
                 String admin = daemon.awaitReady();
 
                 await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(get(admin + "/health/ready"))
-                        .contains("{\"name\":\"pbx\",\"status\":\"UP\",\"detail\":\"PBX 127.0.0.1:" + pbx.port()
+                        .contains("{\"name\":\"pbx\",\"status\":\"UP\",\"detail\":\"PBX localhost:" + pbx.port()
                                 + " up (last probe: 200 OK)\"}"));
                 assertThat(pbx.awaitExit(20)).as(pbx.output()).isZero();
 
                 await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(get(admin + "/health/ready"))
                         .startsWith("{\"status\":\"DOWN\"")
-                        .contains("{\"name\":\"pbx\",\"status\":\"DOWN\",\"detail\":\"PBX 127.0.0.1:" + pbx.port()
+                        .contains("{\"name\":\"pbx\",\"status\":\"DOWN\",\"detail\":\"PBX localhost:" + pbx.port()
                                 + " down (last probe: 408 Request Timeout)\"}"));
                 assertThat(get(admin + "/metrics")).contains("cloudgate_pbx_link_up 0.0");
                 assertThat(daemon.output()).contains("answers keep-alive probes", "does not answer: 2 keep-alive probes");
@@ -106,6 +111,32 @@ class DaemonPbxKeepAliveIT {
                         .contains(pbxCheck.formatted("UP") + " up (last probe: pong)\"}"));
                 assertThat(get(admin + "/metrics")).contains("cloudgate_pbx_link_up 1.0");
                 assertThat(pbx.pings.get()).isGreaterThanOrEqualTo(3);
+            }
+        }
+    }
+
+    @Test
+    void withKeepAliveOffThePbxGetsNoProbeAndReadinessDoesNotDependOnIt() throws Exception {
+        try (DatagramSocket pbx = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            Path config = Files.writeString(dir.resolve("cloudgate.conf"), """
+                    cloudgate {
+                      admin.port = 0
+                      sip { udp.port = 0, tcp.port = 0 }
+                      pbx {
+                        host = "127.0.0.1", port = %d, username = "gw", password = "x"
+                        keep-alive { enabled = false, interval = 1s, failures = 1 }
+                      }
+                    }
+                    """.formatted(pbx.getLocalPort()));
+            try (CloudgateProcess daemon = CloudgateProcess.start(dir, "--config", config.toString())) {
+                String admin = daemon.awaitReady();
+                // Three intervals of the probes that are off: nothing reaches the PBX.
+                pbx.setSoTimeout(3_000);
+                assertThatThrownBy(() -> pbx.receive(new DatagramPacket(new byte[2048], 2048)))
+                        .isInstanceOf(SocketTimeoutException.class);
+                assertThat(get(admin + "/health/ready")).startsWith("{\"status\":\"UP\"")
+                        .doesNotContain("\"name\":\"pbx\"");
+                assertThat(get(admin + "/metrics")).doesNotContain("cloudgate_pbx_link_up");
             }
         }
     }

@@ -191,6 +191,26 @@ class RelayedMediaIT {
     }
 
     @Test
+    void withMohSignalledTheHoldPassesThroughAndTheGatewayPlaysNoMusic() throws Exception {
+        open(null);   // cloudgate.rtp.moh.mode = signal
+        offerAndAnswer();
+
+        String hold = Sdp.text(media.towardCaller(Sdp.body(Sdp.pbxOffer(LOOPBACK, pbx.getLocalPort(), 2, "sendonly"))));
+        media.towardCallee(Sdp.body(Sdp.softphoneOffer(LOOPBACK, softphone.getLocalPort(), 2)
+                .replace("a=sendrecv", "a=recvonly"))).release();
+
+        assertThat(Sdp.parsed(hold).direction(0)).as("the hold passes through").isEqualTo("sendonly");
+        // What the holding side sends (its own music, or silence) reaches the held party...
+        send(pbx, relayPort(Side.PBX), 0x5555);
+        assertThat(receiveSsrc(softphone)).isEqualTo(0x5555);
+        // ...and nothing else: the gateway's music would come every 20 ms.
+        softphone.setSoTimeout(1_000);
+        assertThatThrownBy(() -> receive(softphone)).isInstanceOf(SocketTimeoutException.class);
+        assertThat(registry.find("cloudgate.rtp.moh.started").counters())
+                .allSatisfy(started -> assertThat(started.count()).isZero());
+    }
+
+    @Test
     void aBodyThatIsNotSdpIsRefused() throws Exception {
         open(null);
 

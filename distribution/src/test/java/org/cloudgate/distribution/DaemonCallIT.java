@@ -27,6 +27,8 @@ class DaemonCallIT {
 
     @TempDir
     Path dir;
+    /** Whether Alice (201), who has a GSM number, has "use GSM" on. */
+    private boolean aliceUsesGsm;
 
     private Path config(int pbxPort, String calls) throws Exception {
         return config(pbxPort, calls, "udp");
@@ -45,13 +47,14 @@ class DaemonCallIT {
                   directory {
                     licences = 5
                     users = [
-                      { extension = "201", name = "Alice Example", email = "alice@example.com", password = "softphone-secret" }
+                      { extension = "201", name = "Alice Example", email = "alice@example.com", password = "softphone-secret",
+                        gsm = "+41798880000", use-gsm = %s }
                       { extension = "202", name = "Gina Mobile", email = "gina@example.com", password = "gina-secret",
                         gsm = "+41799990000", use-gsm = true }
                     ]
                   }
                 }
-                """.formatted(dir.resolve("call-trace.pcap"), PBX_IP, pbxPort, pbxTransport, calls));
+                """.formatted(dir.resolve("call-trace.pcap"), PBX_IP, pbxPort, pbxTransport, calls, aliceUsesGsm));
     }
 
     @Test
@@ -236,6 +239,14 @@ class DaemonCallIT {
                 "Privacy= id|", "Diversion=|",
                 "History-Info= <sip:200@127.0.0.2>;index=1, <sip:201@127.0.0.1:");
         assertThat(received).containsPattern("History-Info=[^|]*;cause=408>;index=1\\.1\\|");
+    }
+
+    @Test
+    void withoutACallThroughNumberAUserWithUseGsmIsCalledOnTheSoftphone() throws Exception {
+        aliceUsesGsm = true;
+        String received = softphoneTakesACallFromThePbx("gsm.call-through-number = \"\"");
+        // The softphone's scenario checks that the INVITE came to its registered binding.
+        assertThat(received).contains("received From=");
     }
 
     @Test

@@ -93,6 +93,22 @@ class DaemonCallIT {
     }
 
     @Test
+    void aPbxThatChallengesTheCallGetsThePbxCredentials() throws Exception {
+        try (Sipp pbx = Sipp.server("uas-pbx-challenge.xml", dir, "-i", PBX_IP)) {
+            Path config = config(pbx.port(), "outgoing-route = \"0\"");
+            try (CloudgateProcess daemon = CloudgateProcess.start(dir, "--config", config.toString())) {
+                daemon.awaitReady();
+                try (Sipp alice = Sipp.client("uac-client-call.xml", "127.0.0.1:" + daemon.sipUdpPort(), dir,
+                        "-s", "100", "-au", "201", "-ap", "softphone-secret")) {
+                    assertThat(alice.awaitExit(30)).as(alice.output() + daemon.output()).isZero();
+                }
+                // The scenario verifies the digest with the PBX password (SIPp's verifyauth).
+                assertThat(pbx.awaitExit(10)).as(pbx.output() + daemon.output()).isZero();
+            }
+        }
+    }
+
+    @Test
     void withTcpTowardThePbxTheCallLegToThePbxIsCarriedOverTcp() throws Exception {
         Path messages = dir.resolve("pbx-tcp-messages.log");
         try (Sipp pbx = Sipp.server("uas-pbx-answer.xml", dir, "-i", PBX_IP, "-t", "t1", "-trace_msg",

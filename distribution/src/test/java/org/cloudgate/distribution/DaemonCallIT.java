@@ -65,11 +65,7 @@ class DaemonCallIT {
             Path config = config(pbx.port(), "outgoing-route = \"0\"");
             try (CloudgateProcess daemon = CloudgateProcess.start(dir, "--config", config.toString())) {
                 String admin = daemon.awaitReady();
-                String gateway = "127.0.0.1:" + daemon.sipUdpPort();
-                try (Sipp alice = Sipp.client("uac-client-call.xml", gateway, dir,
-                        "-s", "+41791234567", "-au", "201", "-ap", "softphone-secret")) {
-                    assertThat(alice.awaitExit(30)).as(alice.output() + daemon.output()).isZero();
-                }
+                softphoneCalls("uac-client-call.xml", "+41791234567", daemon);
                 assertThat(pbx.awaitExit(10)).as(pbx.output()).isZero();
                 assertThat(pbx.output()).doesNotContain("Aborted");
                 String metrics = CloudgateProcess.scrape(admin);
@@ -98,10 +94,7 @@ class DaemonCallIT {
             Path config = config(pbx.port(), "outgoing-route = \"0\"");
             try (CloudgateProcess daemon = CloudgateProcess.start(dir, "--config", config.toString())) {
                 daemon.awaitReady();
-                try (Sipp alice = Sipp.client("uac-client-call.xml", "127.0.0.1:" + daemon.sipUdpPort(), dir,
-                        "-s", "100", "-au", "201", "-ap", "softphone-secret")) {
-                    assertThat(alice.awaitExit(30)).as(alice.output() + daemon.output()).isZero();
-                }
+                softphoneCalls("uac-client-call.xml", "100", daemon);
                 // The scenario verifies the digest with the PBX password (SIPp's verifyauth).
                 assertThat(pbx.awaitExit(10)).as(pbx.output() + daemon.output()).isZero();
             }
@@ -110,23 +103,9 @@ class DaemonCallIT {
 
     @Test
     void withTcpTowardThePbxTheCallLegToThePbxIsCarriedOverTcp() throws Exception {
-        Path messages = dir.resolve("pbx-tcp-messages.log");
-        try (Sipp pbx = Sipp.server("uas-pbx-answer.xml", dir, "-i", PBX_IP, "-t", "t1", "-trace_msg",
-                "-message_file", messages.toString())) {
-            Path config = config(pbx.port(), "outgoing-route = \"0\"", "tcp");
-            try (CloudgateProcess daemon = CloudgateProcess.start(dir, "--config", config.toString())) {
-                daemon.awaitReady();
-                String gateway = "127.0.0.1:" + daemon.sipUdpPort();
-                try (Sipp alice = Sipp.client("uac-client-call.xml", gateway, dir,
-                        "-s", "100", "-au", "201", "-ap", "softphone-secret")) {
-                    assertThat(alice.awaitExit(30)).as(alice.output() + daemon.output()).isZero();
-                }
-                assertThat(pbx.awaitExit(10)).as(pbx.output()).isZero();
-            }
-        }
+        String received = softphoneCallsThePbx("uac-client-call.xml", "100", "outgoing-route = \"0\"", "tcp");
         // The softphone spoke UDP; the PBX leg went over TCP, with a Contact that says so.
-        assertThat(Files.readString(messages, StandardCharsets.ISO_8859_1))
-                .contains("TCP message received", "Via: SIP/2.0/TCP ", ";transport=tcp>")
+        assertThat(received).contains("TCP message received", "Via: SIP/2.0/TCP ", ";transport=tcp>")
                 .doesNotContain("UDP message received");
     }
 
@@ -141,16 +120,9 @@ class DaemonCallIT {
             Path config = config(pbxUdp.port(), "outgoing-route = \"0\"", "udp-or-tcp");
             try (CloudgateProcess daemon = CloudgateProcess.start(dir, "--config", config.toString())) {
                 daemon.awaitReady();
-                String gateway = "127.0.0.1:" + daemon.sipUdpPort();
-                try (Sipp alice = Sipp.client("uac-client-call.xml", gateway, dir,
-                        "-s", "100", "-au", "201", "-ap", "softphone-secret")) {
-                    assertThat(alice.awaitExit(30)).as(alice.output() + daemon.output()).isZero();
-                }
+                softphoneCalls("uac-client-call.xml", "100", daemon);
                 assertThat(pbxUdp.awaitExit(10)).as(pbxUdp.output()).isZero();
-                try (Sipp alice = Sipp.client("uac-client-call-large-offer.xml", gateway, dir,
-                        "-s", "101", "-au", "201", "-ap", "softphone-secret")) {
-                    assertThat(alice.awaitExit(30)).as(alice.output() + daemon.output()).isZero();
-                }
+                softphoneCalls("uac-client-call-large-offer.xml", "101", daemon);
                 assertThat(pbxTcp.awaitExit(10)).as(pbxTcp.output()).isZero();
             }
         }
@@ -216,18 +188,29 @@ class DaemonCallIT {
         assertThat(received).contains("INVITE sip:0041791234567@127.0.0.2:");
     }
 
+    /** A softphone of user 201 calls {@code number} through {@code daemon}; the call must complete as scripted. */
+    private void softphoneCalls(String scenario, String number, CloudgateProcess daemon) throws Exception {
+        try (Sipp alice = Sipp.client(scenario, "127.0.0.1:" + daemon.sipUdpPort(), dir,
+                "-s", number, "-au", "201", "-ap", "softphone-secret")) {
+            assertThat(alice.awaitExit(30)).as(alice.output() + daemon.output()).isZero();
+        }
+    }
+
     /** A softphone calls {@code number} through the daemon; returns what the PBX received. */
     private String softphoneCallsThePbx(String scenario, String number, String calls) throws Exception {
+        return softphoneCallsThePbx(scenario, number, calls, "udp");
+    }
+
+    /** As above, with {@code pbxTransport} ({@code udp} or {@code tcp}) toward the PBX. */
+    private String softphoneCallsThePbx(String scenario, String number, String calls, String pbxTransport)
+            throws Exception {
         Path messages = dir.resolve("pbx-messages.log");
-        try (Sipp pbx = Sipp.server("uas-pbx-answer.xml", dir, "-i", PBX_IP, "-trace_msg", "-message_file",
-                messages.toString())) {
-            Path config = config(pbx.port(), calls);
+        try (Sipp pbx = Sipp.server("uas-pbx-answer.xml", dir, "-i", PBX_IP, "-t", "tcp".equals(pbxTransport) ? "t1" : "u1",
+                "-trace_msg", "-message_file", messages.toString())) {
+            Path config = config(pbx.port(), calls, pbxTransport);
             try (CloudgateProcess daemon = CloudgateProcess.start(dir, "--config", config.toString())) {
                 daemon.awaitReady();
-                try (Sipp alice = Sipp.client(scenario, "127.0.0.1:" + daemon.sipUdpPort(), dir,
-                        "-s", number, "-au", "201", "-ap", "softphone-secret")) {
-                    assertThat(alice.awaitExit(30)).as(alice.output() + daemon.output()).isZero();
-                }
+                softphoneCalls(scenario, number, daemon);
                 assertThat(pbx.awaitExit(10)).as(pbx.output()).isZero();
             }
         }

@@ -5,10 +5,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -53,34 +56,38 @@ class DaemonSessionReplacementIT {
     }
 
     private Sipp softphone(String scenario, String gateway, String service, String... options) throws Exception {
-        List<String> all = new java.util.ArrayList<>(List.of("-s", service, "-au", "201", "-ap", "softphone-secret"));
+        List<String> all = new ArrayList<>(List.of("-s", service, "-au", "201", "-ap", "softphone-secret"));
         all.addAll(List.of(options));
         return Sipp.client(scenario, gateway, dir, all.toArray(String[]::new));
+    }
+
+    /** SIPp as the PBX of uas-pbx-replaces.xml, for two calls, logging their dialogs to {@code log}. */
+    private Sipp replacingPbx(Path log) throws Exception {
+        return Sipp.server("uas-pbx-replaces.xml", dir, "-i", PBX_IP, "-m", "2", "-trace_logs",
+                "-log_file", log.toString());
     }
 
     @Test
     void anInviteWithReplacesReachesThePbxNamingThePbxsOwnDialog() throws Exception {
         Path pbxLog = dir.resolve("pbx.log");
         Path aliceLog = dir.resolve("alice.log");
-        try (Sipp pbx = Sipp.server("uas-pbx-replaces.xml", dir, "-i", PBX_IP, "-m", "2", "-trace_logs",
-                "-log_file", pbxLog.toString())) {
-            try (CloudgateProcess daemon = CloudgateProcess.start(dir, "--config", config(pbx.port(), true).toString())) {
-                String admin = daemon.awaitReady();
-                String gateway = "127.0.0.1:" + daemon.sipUdpPort();
-                try (Sipp alice = softphone("uac-client-call-replaced.xml", gateway, "104", "-trace_logs",
-                        "-log_file", aliceLog.toString())) {
-                    String cloudDialog = loggedDialog(aliceLog);
-                    // Pickup by another softphone: it names Alice's dialog with the gateway.
-                    try (Sipp bob = softphone("uac-client-call-replacing.xml", gateway, "104", "-key", "replaces",
-                            cloudDialog)) {
-                        assertThat(bob.awaitExit(30)).as(bob.output() + pbx.output() + daemon.output()).isZero();
-                    }
-                    assertThat(alice.awaitExit(30)).as("the PBX ended the replaced call: " + alice.output()
-                            + pbx.output() + daemon.output()).isZero();
+        try (Sipp pbx = replacingPbx(pbxLog);
+             CloudgateProcess daemon = CloudgateProcess.start(dir, "--config", config(pbx.port(), true).toString())) {
+            String admin = daemon.awaitReady();
+            String gateway = "127.0.0.1:" + daemon.sipUdpPort();
+            try (Sipp alice = softphone("uac-client-call-replaced.xml", gateway, "104", "-trace_logs",
+                    "-log_file", aliceLog.toString())) {
+                String cloudDialog = loggedDialog(aliceLog);
+                // Pickup by another softphone: it names Alice's dialog with the gateway.
+                try (Sipp bob = softphone("uac-client-call-replacing.xml", gateway, "104", "-key", "replaces",
+                        cloudDialog)) {
+                    assertThat(bob.awaitExit(30)).as(bob.output() + pbx.output() + daemon.output()).isZero();
                 }
-                assertThat(pbx.awaitExit(30)).as(pbx.output() + daemon.output()).isZero();
-                assertThat(CloudgateProcess.scrape(admin)).contains("cloudgate_calls_started_total{kind=\"replaces\"} 1.0");
+                assertThat(alice.awaitExit(30)).as("the PBX ended the replaced call: " + alice.output()
+                        + pbx.output() + daemon.output()).isZero();
             }
+            assertThat(pbx.awaitExit(30)).as(pbx.output() + daemon.output()).isZero();
+            assertThat(CloudgateProcess.scrape(admin)).contains("cloudgate_calls_started_total{kind=\"replaces\"} 1.0");
         }
         List<Matcher> invites = pbxDialogs(pbxLog);
         assertThat(invites).hasSize(2);
@@ -98,24 +105,22 @@ class DaemonSessionReplacementIT {
     void aReferWithReplacesReachesThePbxNamingThePbxsOwnDialog() throws Exception {
         Path pbxLog = dir.resolve("pbx.log");
         Path consultationLog = dir.resolve("consultation.log");
-        try (Sipp pbx = Sipp.server("uas-pbx-replaces.xml", dir, "-i", PBX_IP, "-m", "2", "-trace_logs",
-                "-log_file", pbxLog.toString())) {
-            try (CloudgateProcess daemon = CloudgateProcess.start(dir, "--config", config(pbx.port(), true).toString())) {
-                daemon.awaitReady();
-                String gateway = "127.0.0.1:" + daemon.sipUdpPort();
-                // Alice consults extension 105, then transfers her call with 106 to it (attended transfer).
-                try (Sipp consultation = softphone("uac-client-call-replaced.xml", gateway, "105", "-trace_logs",
-                        "-log_file", consultationLog.toString())) {
-                    String cloudDialog = loggedDialog(consultationLog);
-                    try (Sipp transfer = softphone("uac-client-refer-replaces.xml", gateway, "106",
-                            "-key", "target", "105", "-key", "replaces", escaped(cloudDialog))) {
-                        assertThat(transfer.awaitExit(30)).as(transfer.output() + pbx.output() + daemon.output()).isZero();
-                    }
-                    assertThat(consultation.awaitExit(30)).as("the PBX ended the consultation: "
-                            + consultation.output() + pbx.output() + daemon.output()).isZero();
+        try (Sipp pbx = replacingPbx(pbxLog);
+             CloudgateProcess daemon = CloudgateProcess.start(dir, "--config", config(pbx.port(), true).toString())) {
+            daemon.awaitReady();
+            String gateway = "127.0.0.1:" + daemon.sipUdpPort();
+            // Alice consults extension 105, then transfers her call with 106 to it (attended transfer).
+            try (Sipp consultation = softphone("uac-client-call-replaced.xml", gateway, "105", "-trace_logs",
+                    "-log_file", consultationLog.toString())) {
+                String cloudDialog = loggedDialog(consultationLog);
+                try (Sipp transfer = softphone("uac-client-refer-replaces.xml", gateway, "106",
+                        "-key", "target", "105", "-key", "replaces", escaped(cloudDialog))) {
+                    assertThat(transfer.awaitExit(30)).as(transfer.output() + pbx.output() + daemon.output()).isZero();
                 }
-                assertThat(pbx.awaitExit(30)).as(pbx.output() + daemon.output()).isZero();
+                assertThat(consultation.awaitExit(30)).as("the PBX ended the consultation: "
+                        + consultation.output() + pbx.output() + daemon.output()).isZero();
             }
+            assertThat(pbx.awaitExit(30)).as(pbx.output() + daemon.output()).isZero();
         }
         String log = Files.readString(pbxLog, StandardCharsets.ISO_8859_1);
         Matcher consulted = pbxDialogs(pbxLog).stream().filter(m -> m.group(1).equals("105")).findFirst().orElseThrow();
@@ -172,14 +177,14 @@ class DaemonSessionReplacementIT {
             Matcher m = dialog.matcher(Files.readString(log, StandardCharsets.ISO_8859_1));
             assertThat(m.find()).isTrue();
             return m.group(1);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
     private static List<Matcher> pbxDialogs(Path log) throws Exception {
         Matcher m = PBX_DIALOG.matcher(Files.readString(log, StandardCharsets.ISO_8859_1));
-        List<Matcher> found = new java.util.ArrayList<>();
+        List<Matcher> found = new ArrayList<>();
         while (m.find()) {
             Matcher one = PBX_DIALOG.matcher(m.group());
             assertThat(one.matches()).isTrue();

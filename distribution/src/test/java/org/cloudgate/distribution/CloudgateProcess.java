@@ -25,6 +25,7 @@ final class CloudgateProcess implements AutoCloseable {
 
     private static final Pattern ADMIN_URL = Pattern.compile("admin-http (http://[^,\\s]+)");
     private static final Pattern SIP_UDP = Pattern.compile("sip\\+udp://127\\.0\\.0\\.1:(\\d+)");
+    private static final Pattern SIP_TCP = Pattern.compile("sip\\+tcp://127\\.0\\.0\\.1:(\\d+)");
 
     private final Process process;
     private final Path output;
@@ -83,9 +84,18 @@ final class CloudgateProcess implements AutoCloseable {
 
     /** The port of the SIP listener on 127.0.0.1 over UDP, from the ready line. */
     int sipUdpPort() {
-        Matcher m = SIP_UDP.matcher(output());
+        return listenerPort(SIP_UDP, "UDP");
+    }
+
+    /** The port of the SIP listener on 127.0.0.1 over TCP, from the ready line. */
+    int sipTcpPort() {
+        return listenerPort(SIP_TCP, "TCP");
+    }
+
+    private int listenerPort(Pattern listener, String transport) {
+        Matcher m = listener.matcher(output());
         if (!m.find()) {
-            throw new AssertionError("no SIP UDP listener in the ready line; output:\n" + output());
+            throw new AssertionError("no SIP " + transport + " listener in the ready line; output:\n" + output());
         }
         return Integer.parseInt(m.group(1));
     }

@@ -27,6 +27,8 @@ class DaemonCallIT {
 
     @TempDir
     Path dir;
+    /** Whether Alice (201), who has a GSM number, has "use GSM" on. */
+    private boolean aliceUsesGsm;
 
     private Path config(int pbxPort, String calls) throws Exception {
         return config(pbxPort, calls, "udp");
@@ -45,13 +47,14 @@ class DaemonCallIT {
                   directory {
                     licences = 5
                     users = [
-                      { extension = "201", name = "Alice Example", email = "alice@example.com", password = "softphone-secret" }
+                      { extension = "201", name = "Alice Example", email = "alice@example.com", password = "softphone-secret",
+                        gsm = "+41798880000", use-gsm = %s }
                       { extension = "202", name = "Gina Mobile", email = "gina@example.com", password = "gina-secret",
                         gsm = "+41799990000", use-gsm = true }
                     ]
                   }
                 }
-                """.formatted(dir.resolve("call-trace.pcap"), PBX_IP, pbxPort, pbxTransport, calls));
+                """.formatted(dir.resolve("call-trace.pcap"), PBX_IP, pbxPort, pbxTransport, calls, aliceUsesGsm));
     }
 
     @Test
@@ -62,11 +65,7 @@ class DaemonCallIT {
             Path config = config(pbx.port(), "outgoing-route = \"0\"");
             try (CloudgateProcess daemon = CloudgateProcess.start(dir, "--config", config.toString())) {
                 String admin = daemon.awaitReady();
-                String gateway = "127.0.0.1:" + daemon.sipUdpPort();
-                try (Sipp alice = Sipp.client("uac-client-call.xml", gateway, dir,
-                        "-s", "+41791234567", "-au", "201", "-ap", "softphone-secret")) {
-                    assertThat(alice.awaitExit(30)).as(alice.output() + daemon.output()).isZero();
-                }
+                softphoneCalls("uac-client-call.xml", "+41791234567", daemon);
                 assertThat(pbx.awaitExit(10)).as(pbx.output()).isZero();
                 assertThat(pbx.output()).doesNotContain("Aborted");
                 String metrics = CloudgateProcess.scrape(admin);
@@ -90,25 +89,59 @@ class DaemonCallIT {
     }
 
     @Test
-    void withTcpTowardThePbxTheCallLegToThePbxIsCarriedOverTcp() throws Exception {
-        Path messages = dir.resolve("pbx-tcp-messages.log");
-        try (Sipp pbx = Sipp.server("uas-pbx-answer.xml", dir, "-i", PBX_IP, "-t", "t1", "-trace_msg",
-                "-message_file", messages.toString())) {
-            Path config = config(pbx.port(), "outgoing-route = \"0\"", "tcp");
+    void aPbxThatChallengesTheCallGetsThePbxCredentials() throws Exception {
+        try (Sipp pbx = Sipp.server("uas-pbx-challenge.xml", dir, "-i", PBX_IP)) {
+            Path config = config(pbx.port(), "outgoing-route = \"0\"");
             try (CloudgateProcess daemon = CloudgateProcess.start(dir, "--config", config.toString())) {
                 daemon.awaitReady();
-                String gateway = "127.0.0.1:" + daemon.sipUdpPort();
-                try (Sipp alice = Sipp.client("uac-client-call.xml", gateway, dir,
-                        "-s", "100", "-au", "201", "-ap", "softphone-secret")) {
-                    assertThat(alice.awaitExit(30)).as(alice.output() + daemon.output()).isZero();
-                }
-                assertThat(pbx.awaitExit(10)).as(pbx.output()).isZero();
+                softphoneCalls("uac-client-call.xml", "100", daemon);
+                // The scenario verifies the digest with the PBX password (SIPp's verifyauth).
+                assertThat(pbx.awaitExit(10)).as(pbx.output() + daemon.output()).isZero();
             }
         }
+    }
+
+    @Test
+    void withTcpTowardThePbxTheCallLegToThePbxIsCarriedOverTcp() throws Exception {
+        String received = softphoneCallsThePbx("uac-client-call.xml", "100", "outgoing-route = \"0\"", "tcp");
         // The softphone spoke UDP; the PBX leg went over TCP, with a Contact that says so.
-        assertThat(Files.readString(messages, StandardCharsets.ISO_8859_1))
-                .contains("TCP message received", "Via: SIP/2.0/TCP ", ";transport=tcp>")
+        assertThat(received).contains("TCP message received", "Via: SIP/2.0/TCP ", ";transport=tcp>")
                 .doesNotContain("UDP message received");
+    }
+
+    @Test
+    void withUdpOrTcpAnOrdinaryCallGoesOverUdpAndOneTooLargeForUdpOverTcp() throws Exception {
+        Path udpMessages = dir.resolve("pbx-udp-messages.log");
+        Path tcpMessages = dir.resolve("pbx-tcp-messages.log");
+        try (Sipp pbxUdp = Sipp.server("uas-pbx-answer.xml", dir, "-i", PBX_IP, "-trace_msg", "-message_file",
+                udpMessages.toString());
+             Sipp pbxTcp = Sipp.server("uas-pbx-answer.xml", dir, "-i", PBX_IP, "-t", "t1",
+                     "-p", Integer.toString(pbxUdp.port()), "-trace_msg", "-message_file", tcpMessages.toString())) {
+            Path config = config(pbxUdp.port(), "outgoing-route = \"0\"", "udp-or-tcp");
+            try (CloudgateProcess daemon = CloudgateProcess.start(dir, "--config", config.toString())) {
+                daemon.awaitReady();
+                softphoneCalls("uac-client-call.xml", "100", daemon);
+                assertThat(pbxUdp.awaitExit(10)).as(pbxUdp.output()).isZero();
+                softphoneCalls("uac-client-call-large-offer.xml", "101", daemon);
+                assertThat(pbxTcp.awaitExit(10)).as(pbxTcp.output()).isZero();
+            }
+        }
+        String overUdp = Files.readString(udpMessages, StandardCharsets.ISO_8859_1);
+        String overTcp = Files.readString(tcpMessages, StandardCharsets.ISO_8859_1);
+        assertThat(overUdp).contains("UDP message received", "INVITE sip:100@", "Via: SIP/2.0/UDP ")
+                .doesNotContain("TCP message received", "a=candidate");
+        // RFC 3261 18.1.1: the request over 1300 octets went over TCP, its Via and Contact say so.
+        assertThat(overTcp).contains("TCP message received", "INVITE sip:101@", "Via: SIP/2.0/TCP ",
+                ";transport=tcp>", "a=candidate:14 ").doesNotContain("UDP message received");
+    }
+
+    @Test
+    void withUdpOrTcpThePbxReachesASoftphoneOverTcpAsOverUdp() throws Exception {
+        for (String pbxTransport : List.of("t1", "u1")) {
+            String received = softphoneTakesACallFromThePbx("clir-from = unchanged", "udp-or-tcp", pbxTransport);
+            assertThat(received).as("over " + pbxTransport)
+                    .contains("From= \"Bob Caller\" <sip:0791112233@127.0.0.2>;tag=cg");
+        }
     }
 
     @Test
@@ -141,6 +174,50 @@ class DaemonCallIT {
     }
 
     @Test
+    void withoutSessionRefreshTheSoftphonesSessionTimerPassesThroughUnchanged() throws Exception {
+        String received = softphoneCallsThePbx("uac-client-call-session-timer.xml", "0791234567",
+                "session-refresh.enabled = false");
+        assertThat(received).contains("Session-Expires: 120;refresher=uac", "Min-SE: 120")
+                .doesNotContain("Session-Expires: 1800", "Min-SE: 90");
+    }
+
+    @Test
+    void withoutAnOutgoingRouteAnExternalNumberReachesThePbxWithoutPrefix() throws Exception {
+        String received = softphoneCallsThePbx("uac-client-call.xml", "+41791234567", "outgoing-route = \"\"");
+        // The E.164 + becomes the international prefix; no route is dialled before it.
+        assertThat(received).contains("INVITE sip:0041791234567@127.0.0.2:");
+    }
+
+    /** A softphone of user 201 calls {@code number} through {@code daemon}; the call must complete as scripted. */
+    private void softphoneCalls(String scenario, String number, CloudgateProcess daemon) throws Exception {
+        try (Sipp alice = Sipp.client(scenario, "127.0.0.1:" + daemon.sipUdpPort(), dir,
+                "-s", number, "-au", "201", "-ap", "softphone-secret")) {
+            assertThat(alice.awaitExit(30)).as(alice.output() + daemon.output()).isZero();
+        }
+    }
+
+    /** A softphone calls {@code number} through the daemon; returns what the PBX received. */
+    private String softphoneCallsThePbx(String scenario, String number, String calls) throws Exception {
+        return softphoneCallsThePbx(scenario, number, calls, "udp");
+    }
+
+    /** As above, with {@code pbxTransport} ({@code udp} or {@code tcp}) toward the PBX. */
+    private String softphoneCallsThePbx(String scenario, String number, String calls, String pbxTransport)
+            throws Exception {
+        Path messages = dir.resolve("pbx-messages.log");
+        try (Sipp pbx = Sipp.server("uas-pbx-answer.xml", dir, "-i", PBX_IP, "-t", "tcp".equals(pbxTransport) ? "t1" : "u1",
+                "-trace_msg", "-message_file", messages.toString())) {
+            Path config = config(pbx.port(), calls, pbxTransport);
+            try (CloudgateProcess daemon = CloudgateProcess.start(dir, "--config", config.toString())) {
+                daemon.awaitReady();
+                softphoneCalls(scenario, number, daemon);
+                assertThat(pbx.awaitExit(10)).as(pbx.output()).isZero();
+            }
+        }
+        return Files.readString(messages, StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
     void aWithheldCallerIsAnonymousForTheClientAndTheDiversionIsKept() throws Exception {
         String received = softphoneTakesACallFromThePbx("clir-from = anonymous, redirecting-information = diversion");
         assertThat(received).contains("From= \"Anonymous\" <sip:anonymous@anonymous.invalid>;tag=cg", "PAI=|",
@@ -161,6 +238,14 @@ class DaemonCallIT {
                 "Privacy= id|", "Diversion=|",
                 "History-Info= <sip:200@127.0.0.2>;index=1, <sip:201@127.0.0.1:");
         assertThat(received).containsPattern("History-Info=[^|]*;cause=408>;index=1\\.1\\|");
+    }
+
+    @Test
+    void withoutACallThroughNumberAUserWithUseGsmIsCalledOnTheSoftphone() throws Exception {
+        aliceUsesGsm = true;
+        String received = softphoneTakesACallFromThePbx("gsm.call-through-number = \"\"");
+        // The softphone's scenario checks that the INVITE came to its registered binding.
+        assertThat(received).contains("received From=");
     }
 
     @Test
@@ -210,19 +295,30 @@ class DaemonCallIT {
      * withheld caller after a diversion. Returns the headers the softphone logged.
      */
     private String softphoneTakesACallFromThePbx(String calls) throws Exception {
-        Path log = dir.resolve("softphone.log");
+        return softphoneTakesACallFromThePbx(calls, "udp", "u1");
+    }
+
+    /**
+     * As above, with {@code pbxTransport} toward the PBX in the settings and the PBX calling over
+     * SIPp's {@code sippTransport} ({@code u1} UDP, {@code t1} TCP).
+     */
+    private String softphoneTakesACallFromThePbx(String calls, String pbxTransport, String sippTransport)
+            throws Exception {
+        Path log = dir.resolve("softphone-" + sippTransport + ".log");
         int softphonePort = Sipp.freeUdpPort();
-        Path config = config(Sipp.freeUdpPort(), calls);
+        Path config = config(Sipp.freeUdpPort(), calls, pbxTransport);
         try (CloudgateProcess daemon = CloudgateProcess.start(dir, "--config", config.toString())) {
             daemon.awaitReady();
             String gateway = "127.0.0.1:" + daemon.sipUdpPort();
+            String gatewayForPbx = "127.0.0.1:" + ("t1".equals(sippTransport) ? daemon.sipTcpPort() : daemon.sipUdpPort());
             try (Sipp register = Sipp.client("uac-softphone-register-only.xml", gateway, dir,
                     "-au", "201", "-ap", "softphone-secret", "-p", Integer.toString(softphonePort))) {
                 assertThat(register.awaitExit(30)).as(register.output() + daemon.output()).isZero();
             }
             try (Sipp softphone = Sipp.server("uas-softphone-answer.xml", dir, "-p", Integer.toString(softphonePort),
                     "-trace_logs", "-log_file", log.toString())) {
-                try (Sipp pbx = Sipp.client("uac-pbx-call.xml", gateway, dir, "-s", "201", "-i", PBX_IP)) {
+                try (Sipp pbx = Sipp.client("uac-pbx-call.xml", gatewayForPbx, dir, "-s", "201", "-i", PBX_IP,
+                        "-t", sippTransport)) {
                     assertThat(pbx.awaitExit(30)).as(pbx.output() + softphone.output() + daemon.output()).isZero();
                 }
                 assertThat(softphone.awaitExit(30)).as(softphone.output() + daemon.output()).isZero();

@@ -35,6 +35,10 @@ class DaemonSipIT {
 
             String ok = exchange(peer, gateway, options("z9hG4bK-probe1"));
             assertThat(ok).startsWith("SIP/2.0 200 OK\r\n").contains("Allow: INVITE, ACK, CANCEL, BYE, OPTIONS, REGISTER, UPDATE, INFO, REFER, NOTIFY\r\n", "branch=z9hG4bK-probe1");
+            assertThat(exchange(peer, gateway, request("REGISTER", "z9hG4bK-register1")))
+                    .as("a registration is taken up: challenged").startsWith("SIP/2.0 401 ");
+            assertThat(finalAnswer(peer, gateway, request("INVITE", "z9hG4bK-invite1")))
+                    .as("a call is taken up: challenged").startsWith("SIP/2.0 407 ");
 
             Files.writeString(config, config(false, 0));
             daemon.signal("HUP");
@@ -42,6 +46,10 @@ class DaemonSipIT {
 
             String refused = exchange(peer, gateway, options("z9hG4bK-probe2"));
             assertThat(refused).startsWith("SIP/2.0 503 Service Unavailable\r\n").contains("Retry-After: 30\r\n");
+            for (String method : new String[] {"REGISTER", "INVITE"}) {
+                assertThat(finalAnswer(peer, gateway, request(method, "z9hG4bK-off-" + method)))
+                        .as(method).startsWith("SIP/2.0 503 Service Unavailable\r\n").contains("Retry-After: 30\r\n");
+            }
         }
     }
 
@@ -86,13 +94,19 @@ class DaemonSipIT {
     }
 
     private static String options(String branch) {
-        return "OPTIONS sip:gateway@127.0.0.1 SIP/2.0\r\n"
+        return request("OPTIONS", branch);
+    }
+
+    /** A request of user 201 without credentials. */
+    private static String request(String method, String branch) {
+        return method + " sip:201@127.0.0.1 SIP/2.0\r\n"
                 + "Via: SIP/2.0/UDP 127.0.0.1:5999;branch=" + branch + "\r\n"
                 + "Max-Forwards: 70\r\n"
-                + "From: <sip:probe@127.0.0.1>;tag=p1\r\n"
-                + "To: <sip:gateway@127.0.0.1>\r\n"
+                + "From: <sip:201@127.0.0.1>;tag=p1\r\n"
+                + "To: <sip:201@127.0.0.1>\r\n"
                 + "Call-ID: " + branch + "@127.0.0.1\r\n"
-                + "CSeq: 1 OPTIONS\r\n"
+                + "CSeq: 1 " + method + "\r\n"
+                + "Contact: <sip:201@127.0.0.1:5999>\r\n"
                 + "Content-Length: 0\r\n\r\n";
     }
 
@@ -101,8 +115,22 @@ class DaemonSipIT {
         peer.send(new DatagramPacket(bytes, bytes.length, gateway));
     }
 
+    /** The first final response to {@code request}, past any 100 Trying. */
+    private static String finalAnswer(DatagramSocket peer, InetSocketAddress gateway, String request)
+            throws IOException {
+        String answer = exchange(peer, gateway, request);
+        while (answer.startsWith("SIP/2.0 1")) {
+            answer = receive(peer);
+        }
+        return answer;
+    }
+
     private static String exchange(DatagramSocket peer, InetSocketAddress gateway, String request) throws IOException {
         send(peer, gateway, request);
+        return receive(peer);
+    }
+
+    private static String receive(DatagramSocket peer) throws IOException {
         byte[] buffer = new byte[8192];
         DatagramPacket answer = new DatagramPacket(buffer, buffer.length);
         peer.receive(answer);

@@ -21,11 +21,22 @@ import java.time.Duration;
  * @param clipNoScreening      vendor field "Use CLIP no screening for GSM calls"
  * @param callThroughValidity  how long a destination announced for call-through dial-in stays valid
  * @param sessionRefresh       vendor field "Send session refresh": session timers on each leg (RFC 4028)
+ * @param sessionReplacement   vendor field "Session replacement support": Replaces (RFC 3891) mapped
+ *                             across the two dialogs of a call
  */
 public record CallSettings(String outgoingRoute, int maxExtensionLength, Duration ringTimeout, Duration maxDuration,
                            int maxConcurrent, ClirFrom clirFrom, RedirectingInfo redirectingInfo,
                            String callThroughNumber, CallThroughTo callThroughTo, boolean clipNoScreening,
-                           Duration callThroughValidity, SessionRefresh sessionRefresh) {
+                           Duration callThroughValidity, SessionRefresh sessionRefresh, boolean sessionReplacement) {
+
+    /** Settings with session replacement on, its default. */
+    public CallSettings(String outgoingRoute, int maxExtensionLength, Duration ringTimeout, Duration maxDuration,
+                        int maxConcurrent, ClirFrom clirFrom, RedirectingInfo redirectingInfo,
+                        String callThroughNumber, CallThroughTo callThroughTo, boolean clipNoScreening,
+                        Duration callThroughValidity, SessionRefresh sessionRefresh) {
+        this(outgoingRoute, maxExtensionLength, ringTimeout, maxDuration, maxConcurrent, clirFrom, redirectingInfo,
+                callThroughNumber, callThroughTo, clipNoScreening, callThroughValidity, sessionRefresh, true);
+    }
 
     /** How a caller who withholds the number appears (RFC 3323). */
     public enum ClirFrom {
@@ -70,7 +81,8 @@ public record CallSettings(String outgoingRoute, int maxExtensionLength, Duratio
                 r.enumValue("cloudgate.calls.gsm.call-through-number-to", CallThroughTo.class),
                 r.bool("cloudgate.calls.gsm.clip-no-screening"),
                 r.duration("cloudgate.calls.gsm.call-through-validity", Duration.ofSeconds(5), Duration.ofHours(1)),
-                sessionRefresh(r));
+                sessionRefresh(r),
+                r.bool("cloudgate.calls.session-replacement"));
     }
 
     private static SessionRefresh sessionRefresh(SettingsReader r) {

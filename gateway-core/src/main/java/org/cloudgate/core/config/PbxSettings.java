@@ -11,14 +11,15 @@ import java.time.Duration;
  * @param transport vendor field "Transport protocols"
  * @param username  vendor field "User name"; required once a host is set
  * @param password  vendor field "Password"; required once a host is set, never logged
- * @param keepAlive vendor field "Enable keep alive": OPTIONS probes of the PBX
+ * @param keepAlive vendor field "Enable keep alive": OPTIONS probes of the PBX, CRLF pings over TCP
  */
 public record PbxSettings(String host, int port, PbxTransport transport, String username, String password,
                           KeepAlive keepAlive) {
 
     /**
-     * OPTIONS probes toward the PBX: every {@code interval}; after {@code failures} probes in a
-     * row without an answer (or with 503), the PBX link counts as down.
+     * Probes toward the PBX (OPTIONS; over TCP, CRLF pings of RFC 5626): every {@code interval};
+     * after {@code failures} probes in a row without an answer (or with 503, or without pong),
+     * the PBX link counts as down.
      */
     public record KeepAlive(boolean enabled, Duration interval, int failures) {
     }

@@ -126,15 +126,18 @@ public final class EventStreamEndpoint implements Component {
             long ping = settings.pingInterval().toMillis();
             channel.pipeline().addLast("event-stream-idle", new IdleStateHandler(ping, 0, 0, TimeUnit.MILLISECONDS));
             channel.pipeline().addLast("event-stream", client);
+            // Known to stop() before the 101 leaves: a client that sees its handshake succeed is
+            // told when the gateway goes away.
+            clients.add(client);
             handshaker.handshake(channel, request).addListener(future -> {
                 if (future.isSuccess()) {
-                    clients.add(client);
                     channel.closeFuture().addListener(closed -> {
                         clients.remove(client);
                         admitted.decrementAndGet();
                     });
                     client.start();
                 } else {
+                    clients.remove(client);
                     admitted.decrementAndGet();
                     metrics.dropped("handshake_failed");
                     log.debug("event stream handshake with {} failed: {}", channel.remoteAddress(),
@@ -143,6 +146,7 @@ public final class EventStreamEndpoint implements Component {
                 }
             });
         } catch (WebSocketServerHandshakeException e) {
+            clients.remove(client);
             admitted.decrementAndGet();
             channel.pipeline().remove(client);
             channel.pipeline().remove("event-stream-idle");

@@ -7,27 +7,35 @@ import org.cloudgate.core.config.PbxSettings;
 import org.cloudgate.core.lifecycle.Readiness;
 import org.cloudgate.sip.codec.OutgoingRequests;
 import org.cloudgate.sip.message.SipRequest;
+import org.cloudgate.core.config.PbxTransport;
 import org.cloudgate.sip.transport.LoopStack;
+import org.cloudgate.sip.transport.StreamTransport;
 import org.cloudgate.sip.transport.SipTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Probes the PBX with OPTIONS (vendor field "Enable keep alive") and keeps the PBX link state:
- * up after any answer but 503, down after the configured number of probes in a row that time out
- * (timer F), fail to send, or get 503. The state is a readiness check and a gauge. Runs on one
- * event loop; one probe at a time.
+ * Probes the PBX (vendor field "Enable keep alive") and keeps the PBX link state. Over UDP (and
+ * "UDP or TCP") a probe is an OPTIONS request: up after any answer but 503, a failure when it
+ * times out (timer F), fails to send, or gets 503. Over TCP a probe is a CRLF keep-alive ping
+ * (RFC 5626 sections 3.5.1 and 4.4.1): up after the pong, a failure when the connection cannot
+ * be opened or written, or when no pong came within {@link #PONG_WAIT} or before the next ping.
+ * The configured number of failures in a row marks the link down. The state is a readiness check
+ * and a gauge. Runs on one event loop; one probe at a time.
  */
 final class PbxKeepAlive {
 
     static final String NAME = "pbx";
     private static final Logger log = LoggerFactory.getLogger(PbxKeepAlive.class);
     private static final int OPTIONS_SIZE = 500;
+    /** RFC 5626 section 4.4.1: a flow whose pong has not come within 10 seconds has failed. */
+    static final Duration PONG_WAIT = Duration.ofSeconds(10);
 
     private enum State { UNKNOWN, UP, DOWN }
 
@@ -40,6 +48,9 @@ final class PbxKeepAlive {
     private volatile State state = State.UNKNOWN;
     private volatile String lastAnswer = "no probe answered yet";
     private long cseq;
+    /** The CRLF ping whose pong is awaited, numbered from 1; 0 when none is. */
+    private long pingAwaitingPong;
+    private long pings;
     private int failuresInARow;
     private ScheduledFuture<?> schedule;
 
@@ -51,7 +62,7 @@ final class PbxKeepAlive {
         this.stack = stack;
         this.advertisedHost = advertisedHost;
         Gauge.builder("cloudgate.pbx.link.up", this, k -> k.state == State.UP ? 1 : 0)
-                .description("1 while the PBX answers the gateway's OPTIONS probes (keep-alive), 0 otherwise")
+                .description("1 while the PBX answers the gateway's keep-alive probes (OPTIONS, or CRLF pings over TCP), 0 otherwise")
                 .register(registry);
         readiness.track(NAME, () -> new Readiness.Check(NAME, state == State.UP, "PBX " + address.getHostString()
                 + ":" + address.getPort() + " " + state.name().toLowerCase(Locale.ROOT) + " (" + lastAnswer + ")"));
@@ -69,6 +80,10 @@ final class PbxKeepAlive {
     }
 
     private void probe() {
+        if (pbx.transport() == PbxTransport.TCP) {
+            ping();
+            return;
+        }
         SipTransport transport = stack.transportFor(PbxTerminals.policy(pbx.transport()), OPTIONS_SIZE);
         SipRequest options;
         try {
@@ -85,19 +100,66 @@ final class PbxKeepAlive {
         if (status < 200) {
             return;
         }
-        lastAnswer = "last probe: " + status + " " + reason;
+        String answer = status + " " + reason;
         if (status == 408 || status == 503) {
-            if (++failuresInARow >= pbx.keepAlive().failures() && state != State.DOWN) {
-                state = State.DOWN;
-                log.error("the PBX at {} does not answer: {} keep-alive probes in a row failed ({} {})",
-                        address, failuresInARow, status, reason);
-            }
+            failed(answer);
+        } else {
+            succeeded(answer);
+        }
+    }
+
+    /** A CRLF ping over the TCP connection to the PBX; the previous one, still without pong, failed. */
+    private void ping() {
+        if (pingAwaitingPong != 0) {
+            pingAwaitingPong = 0;
+            failed("no pong before the next ping");
+        }
+        StreamTransport tcp = stack.tcp();
+        if (tcp == null) {
+            failed("SIP over TCP is not enabled on this gateway");
             return;
         }
+        long ping = ++pings;
+        pingAwaitingPong = ping;
+        long wait = Math.min(PONG_WAIT.toMillis(), pbx.keepAlive().interval().toMillis());
+        ScheduledFuture<?> deadline = stack.layer().loop().schedule(
+                () -> pingSettled(ping, false, "no pong within " + wait + " ms"), wait, TimeUnit.MILLISECONDS);
+        tcp.ping(address, () -> {
+            deadline.cancel(false);
+            pingSettled(ping, true, "pong");
+        }, cause -> {
+            deadline.cancel(false);
+            pingSettled(ping, false, "ping not sent: " + cause.getMessage());
+        });
+    }
+
+    private void pingSettled(long ping, boolean ponged, String outcome) {
+        if (ping != pingAwaitingPong) {
+            return;   // already settled, or given up when the next ping went out
+        }
+        pingAwaitingPong = 0;
+        if (ponged) {
+            succeeded(outcome);
+        } else {
+            failed(outcome);
+        }
+    }
+
+    private void succeeded(String answer) {
+        lastAnswer = "last probe: " + answer;
         failuresInARow = 0;
         if (state != State.UP) {
             state = State.UP;
-            log.info("the PBX at {} answers keep-alive probes ({} {})", address, status, reason);
+            log.info("the PBX at {} answers keep-alive probes ({})", address, answer);
+        }
+    }
+
+    private void failed(String answer) {
+        lastAnswer = "last probe: " + answer;
+        if (++failuresInARow >= pbx.keepAlive().failures() && state != State.DOWN) {
+            state = State.DOWN;
+            log.error("the PBX at {} does not answer: {} keep-alive probes in a row failed ({})",
+                    address, failuresInARow, answer);
         }
     }
 

@@ -147,7 +147,7 @@ public final class SipListeners implements Component {
                 callMetrics::active,
                 registrarMetrics, media, registry);
         b2bua = new B2bua(stack, new B2buaSettings(advertised, calls.ringTimeout(), calls.maxDuration(),
-                calls.sessionRefresh()), router,
+                calls.sessionRefresh(), calls.sessionReplacement()), router,
                 callMetrics);
         user.serve(registrar, b2bua);
     }

@@ -24,6 +24,8 @@ import java.net.SocketTimeoutException;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
@@ -188,6 +190,44 @@ class RelayedMediaIT {
             }
         }
         assertThat(ssrc).isEqualTo(0x4444);
+    }
+
+    @Test
+    void withMohSignalledTheHoldPassesThroughAndTheGatewayPlaysNoMusic() throws Exception {
+        open(null);   // cloudgate.rtp.moh.mode = signal
+        offerAndAnswer();
+
+        String hold = Sdp.text(media.towardCaller(Sdp.body(Sdp.pbxOffer(LOOPBACK, pbx.getLocalPort(), 2, "sendonly"))));
+        media.towardCallee(Sdp.body(Sdp.softphoneOffer(LOOPBACK, softphone.getLocalPort(), 2)
+                .replace("a=sendrecv", "a=recvonly"))).release();
+
+        assertThat(Sdp.parsed(hold).direction(0)).as("the hold passes through").isEqualTo("sendonly");
+        // What the holding side sends (its own music, or silence) reaches the held party; a
+        // packet sent before the relay's loop applied the hold may go nowhere: send again.
+        softphone.setSoTimeout(500);
+        long ssrc = 0;
+        for (int i = 0; i < 20 && ssrc != 0x5555; i++) {
+            send(pbx, relayPort(Side.PBX), 0x5555);
+            try {
+                ssrc = receiveSsrc(softphone);
+            } catch (SocketTimeoutException dropped) {
+                ssrc = 0;
+            }
+        }
+        assertThat(ssrc).isEqualTo(0x5555);
+        // Nothing else comes: the gateway's music would come every 20 ms.
+        softphone.setSoTimeout(1_000);
+        List<Long> after = new ArrayList<>();
+        try {
+            while (after.size() < 100) {
+                after.add(receiveSsrc(softphone));
+            }
+        } catch (SocketTimeoutException quiet) {
+            // a second without packets
+        }
+        assertThat(after).as("late copies of the PBX's packet at most").allMatch(s -> s == 0x5555L);
+        assertThat(registry.find("cloudgate.rtp.moh.started").counters())
+                .allSatisfy(started -> assertThat(started.count()).isZero());
     }
 
     @Test

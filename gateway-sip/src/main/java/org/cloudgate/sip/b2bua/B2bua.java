@@ -39,7 +39,7 @@ public final class B2bua {
         this.settings = settings;
         this.router = router;
         this.metrics = metrics;
-        this.messages = new LegMessages(settings.advertisedHost());
+        this.messages = new LegMessages(settings.advertisedHost(), settings.sessionReplacement());
         for (LoopStack loop : stack.loops()) {
             tables.put(loop.layer().loop(), new CallTable(this, loop));
         }
@@ -71,6 +71,14 @@ public final class B2bua {
             metrics.callRefused();
             return;
         }
+        if (!settings.sessionReplacement() && request.replaces() != null
+                && request.require().contains(LegMessages.REPLACES)) {
+            // RFC 3261 section 8.2.2.3 and RFC 3891 section 3: a required extension the gateway
+            // does not support is refused with 420, naming it.
+            LegMessages.answer(transaction, 420, "Bad Extension", "Unsupported: " + LegMessages.REPLACES);
+            metrics.callRefused();
+            return;
+        }
         SessionRefresh refresh = settings.sessionRefresh();
         SessionExpires requested = request.sessionExpires();
         if (refresh.enabled() && requested != null && requested.deltaSeconds() < refresh.minimumSeconds()) {
@@ -87,7 +95,7 @@ public final class B2bua {
             plan = CallPlan.Reject.of(500, "Server Internal Error");
         }
         if (plan instanceof CallPlan.Forward forward && request.replaces() != null) {
-            plan = replacing(forward, request);
+            plan = settings.sessionReplacement() ? replacing(forward, request) : withoutReplaces(forward);
         }
         if (plan instanceof CallPlan.Reject reject) {
             LegMessages.answer(transaction, reject.status(), reject.reason(), reject.headers().toArray(String[]::new));
@@ -117,6 +125,19 @@ public final class B2bua {
         return new CallPlan.Forward("replaces",
                 List.of(new CallTarget(far.remoteTarget, far.remoteTarget, far.peer, far.transport, null, null)),
                 forward.caller(), rewrite, forward.media());
+    }
+
+    /**
+     * Without session replacement, Replaces is an extension the gateway does not know (RFC 3261
+     * section 8.2.2.3): the INVITE is a new call, and the header, which names a dialog of this
+     * hop, does not go on.
+     */
+    private static CallPlan withoutReplaces(CallPlan.Forward forward) {
+        CallPlan.Rewrite rewrite = out -> {
+            forward.rewrite().apply(out);
+            out.removeHeader(HeaderName.REPLACES);
+        };
+        return new CallPlan.Forward(forward.kind(), forward.targets(), forward.caller(), rewrite, forward.media());
     }
 
     /** A request with a To tag other than ACK and CANCEL: relayed to the other leg, or 481. */

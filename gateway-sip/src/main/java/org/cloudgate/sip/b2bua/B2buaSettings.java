@@ -11,12 +11,19 @@ import java.time.Duration;
  * @param maxDuration    the longest an answered call may last before the gateway hangs up both
  *                       legs: the bound on a dialog whose BYE was lost
  * @param sessionRefresh session timers on each leg (RFC 4028)
+ * @param sessionReplacement whether the gateway supports Replaces (RFC 3891), mapping it across
+ *                       its two dialogs; off, it neither offers nor honours it
  */
 public record B2buaSettings(String advertisedHost, Duration ringTimeout, Duration maxDuration,
-                            SessionRefresh sessionRefresh) {
+                            SessionRefresh sessionRefresh, boolean sessionReplacement) {
 
     public B2buaSettings(String advertisedHost, Duration ringTimeout, Duration maxDuration) {
         this(advertisedHost, ringTimeout, maxDuration, SessionRefresh.OFF);
+    }
+
+    public B2buaSettings(String advertisedHost, Duration ringTimeout, Duration maxDuration,
+                         SessionRefresh sessionRefresh) {
+        this(advertisedHost, ringTimeout, maxDuration, sessionRefresh, true);
     }
 
     public B2buaSettings {

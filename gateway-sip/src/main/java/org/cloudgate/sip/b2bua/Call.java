@@ -425,7 +425,7 @@ final class Call {
             }
         }
         String referTo = null;
-        if (SipMethods.REFER.equals(method) && request.referTo() != null) {
+        if (SipMethods.REFER.equals(method) && table.b2bua.settings.sessionReplacement() && request.referTo() != null) {
             // RFC 3891 section 7.1: an attended transfer names the consulted dialog by its ids on
             // this side; the far end knows it by the other leg's.
             String uri = request.referTo().uri();

@@ -5,6 +5,7 @@ import org.cloudgate.sip.codec.SipErrorResponse;
 import org.cloudgate.sip.transaction.ServerTransaction;
 import org.cloudgate.sip.message.HeaderName;
 import org.cloudgate.sip.message.NameAddress;
+import org.cloudgate.sip.message.SipMessage;
 import org.cloudgate.sip.message.SipRequest;
 import org.cloudgate.sip.message.SipResponse;
 import org.cloudgate.sip.transport.SipTransport;
@@ -25,12 +26,20 @@ final class LegMessages {
     static final int DEFAULT_MAX_FORWARDS = 70;
     /** The option tag of session timers (RFC 4028). */
     static final String SESSION_TIMER = "timer";
+    /** The option tag of session replacement (RFC 3891 section 6.1). */
+    static final String REPLACES = "replaces";
 
     private final String host;
+    private final boolean replacement;
 
-    /** @param host the host written into the gateway's Via and Contact */
-    LegMessages(String host) {
+    /**
+     * @param host        the host written into the gateway's Via and Contact
+     * @param replacement whether the gateway supports Replaces; when not, the option is taken out
+     *                    of what it relays
+     */
+    LegMessages(String host, boolean replacement) {
         this.host = host;
+        this.replacement = replacement;
     }
 
     String via(SipTransport transport, String branch) {
@@ -150,6 +159,9 @@ final class LegMessages {
         if (received.contains(HeaderName.PROXY_AUTHENTICATE)) {
             out.removeHeader(HeaderName.PROXY_AUTHENTICATE);
         }
+        if (!replacement && received.supported().contains(REPLACES)) {
+            supported(received, out, false);
+        }
         return out;
     }
 
@@ -190,19 +202,21 @@ final class LegMessages {
     };
 
     /**
-     * Takes {@code 100rel} out of Supported: the gateway does not relay PRACK (RFC 3262); adds
+     * Takes {@code 100rel} out of Supported: the gateway does not relay PRACK (RFC 3262); takes
+     * {@code replaces} out when the gateway does not support Replaces (RFC 3891 section 6.1); adds
      * {@code timer} when the gateway runs session timers on the leg (RFC 4028 section 7.1).
      */
-    private static void supported(SipRequest received, SipRequest out, boolean timer) {
+    private void supported(SipMessage received, SipMessage out, boolean timer) {
         List<String> supported = received.supported();
         boolean reliable = supported.contains(RELIABLE_PROVISIONAL);
+        boolean unsupportedReplaces = !replacement && supported.contains(REPLACES);
         boolean addTimer = timer && !supported.contains(SESSION_TIMER);
-        if (!reliable && !addTimer) {
+        if (!reliable && !unsupportedReplaces && !addTimer) {
             return;
         }
         StringBuilder kept = new StringBuilder();
         for (String option : supported) {
-            if (!RELIABLE_PROVISIONAL.equals(option)) {
+            if (!RELIABLE_PROVISIONAL.equals(option) && !(unsupportedReplaces && REPLACES.equals(option))) {
                 kept.append(kept.length() == 0 ? "" : ", ").append(option);
             }
         }

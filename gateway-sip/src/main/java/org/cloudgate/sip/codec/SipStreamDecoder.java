@@ -14,7 +14,8 @@ import org.cloudgate.sip.message.SipRejection;
  * headers, then exactly Content-Length octets of body. Content-Length is mandatory on streams.
  *
  * <p>Between messages, CRLF is skipped (section 7.5) and a double CRLF keep-alive ping is
- * answered with a single CRLF pong (RFC 5626 section 3.5.1).
+ * answered with a single CRLF pong (RFC 5626 section 3.5.1). After the gateway sent a ping of
+ * its own ({@link #awaitPong}), the next lone CRLF is the peer's pong.
  *
  * <p>When framing is lost (a head that cannot be delimited, a missing or malformed
  * Content-Length, a limit exceeded) the message is emitted with a rejection whose
@@ -49,6 +50,8 @@ public final class SipStreamDecoder extends ByteToMessageDecoder {
     private int headScanned;
     /** Whether the current head's start line was complete once, so non-SIP octets were caught early. */
     private boolean startLineSeen;
+    /** Told of the pong to the ping the gateway sent on this connection, or {@code null}. */
+    private Runnable pongListener;
 
     /**
      * @param transport {@code tcp} or {@code tls}, for metrics and logs
@@ -57,6 +60,15 @@ public final class SipStreamDecoder extends ByteToMessageDecoder {
         this.framing = new SipFraming(config);
         this.metrics = metrics;
         this.transport = transport;
+    }
+
+    /**
+     * The gateway sent a keep-alive ping on this connection (RFC 5626 section 4.4.1): the next lone
+     * CRLF between messages is the pong, and {@code onPong} runs when it arrives. Call on the
+     * connection's event loop.
+     */
+    public void awaitPong(Runnable onPong) {
+        pongListener = onPong;
     }
 
     @Override
@@ -83,6 +95,13 @@ public final class SipStreamDecoder extends ByteToMessageDecoder {
         int b = in.getByte(start);
         if (b != '\r' && b != '\n') {
             state = State.READ_HEAD;
+            return true;
+        }
+        if (pongListener != null && in.readableBytes() >= 2 && in.getShort(start) == 0x0D0A) {
+            in.skipBytes(2);
+            Runnable listener = pongListener;
+            pongListener = null;
+            listener.run();
             return true;
         }
         if (in.readableBytes() < PING_LENGTH && isPingPrefix(in)) {

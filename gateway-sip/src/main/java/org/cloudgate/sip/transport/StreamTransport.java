@@ -2,6 +2,7 @@ package org.cloudgate.sip.transport;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
@@ -9,10 +10,12 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.SocketChannel;
+import org.cloudgate.sip.codec.SipStreamDecoder;
 
 import java.net.InetSocketAddress;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * SIP over TCP or TLS (RFC 3261 section 18) for one event loop: one connection per peer, reused
@@ -21,6 +24,9 @@ import java.util.Map;
  * of this loop.
  */
 public final class StreamTransport implements SipTransport {
+
+    /** RFC 5626 section 3.5.1: the keep-alive ping is a double CRLF. */
+    private static final byte[] PING = {'\r', '\n', '\r', '\n'};
 
     private final String name;
     private final EventLoop loop;
@@ -72,17 +78,46 @@ public final class StreamTransport implements SipTransport {
             loop.execute(() -> send(encoded, destination, onFailure));
             return;
         }
-        Channel channel = connections.get(destination);
-        if (channel != null && channel.isActive()) {
-            write(channel, encoded, onFailure);
+        withConnection(destination, channel -> write(channel, encoded, onFailure), cause -> {
+            encoded.release();
+            onFailure.failed(cause);
+        });
+    }
+
+    /**
+     * Sends a keep-alive ping (RFC 5626 sections 3.5.1 and 4.4.1) to {@code peer} on the
+     * connection to it, opening one when there is none. {@code onPong} runs on this loop when the
+     * peer's pong arrives; a connection or write failure goes to {@code onFailure} instead. A
+     * pong that never comes is the caller's to notice.
+     */
+    public void ping(InetSocketAddress peer, Runnable onPong, TransportFailure onFailure) {
+        if (!loop.inEventLoop()) {
+            loop.execute(() -> ping(peer, onPong, onFailure));
             return;
         }
-        ChannelFuture connecting = connector.connect(destination);
+        withConnection(peer, channel -> {
+            SipStreamDecoder decoder = channel.pipeline().get(SipStreamDecoder.class);
+            if (decoder == null) {
+                onFailure.failed(new IllegalStateException("the connection to " + peer + " carries no SIP"));
+                return;
+            }
+            decoder.awaitPong(onPong);
+            write(channel, Unpooled.wrappedBuffer(PING), onFailure);
+        }, onFailure);
+    }
+
+    /** Runs {@code use} with the open connection to {@code peer}, connecting first when there is none. */
+    private void withConnection(InetSocketAddress peer, Consumer<Channel> use, TransportFailure onFailure) {
+        Channel channel = connections.get(peer);
+        if (channel != null && channel.isActive()) {
+            use.accept(channel);
+            return;
+        }
+        ChannelFuture connecting = connector.connect(peer);
         connecting.addListener((ChannelFutureListener) f -> {
             if (f.isSuccess()) {
-                write(f.channel(), encoded, onFailure);
+                use.accept(f.channel());
             } else {
-                encoded.release();
                 onFailure.failed(f.cause());
             }
         });

@@ -72,6 +72,25 @@ class SipStreamCodecTest {
     }
 
     @Test
+    void afterAPingOfOurOwnALoneCrlfIsThePong() {
+        java.util.concurrent.atomic.AtomicInteger pongs = new java.util.concurrent.atomic.AtomicInteger();
+        channel.pipeline().get(SipStreamDecoder.class).awaitPong(pongs::incrementAndGet);
+
+        receive("\r\n".getBytes(StandardCharsets.US_ASCII));
+        assertThat(pongs).hasValue(1);
+        receive("\r\n".getBytes(StandardCharsets.US_ASCII));
+        assertThat(pongs).as("one pong per ping").hasValue(1);
+        receive("\r\n".getBytes(StandardCharsets.US_ASCII));
+        receive(TestMessages.invite());
+
+        assertThat(written()).as("the peer's own ping is still answered").isEqualTo("\r\n");
+        SipMessage invite = channel.readInbound();
+        assertThat(invite.rejection()).isNull();
+        invite.release();
+        assertThat(channel.finishAndReleaseAll()).isFalse();
+    }
+
+    @Test
     void missingContentLengthIsAnswered400AndTheConnectionClosed() {
         receive(TestMessages.rfc4475("TC_INV2543_I.dat"));
 

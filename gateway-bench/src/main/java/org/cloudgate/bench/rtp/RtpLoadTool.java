@@ -158,6 +158,18 @@ public final class RtpLoadTool {
             throw new IOException("cloudgate relay did not start: " + line);
         }
         System.out.println("cloudgate relay " + line);
+        // The relay logs a call-end record per session: keep reading, or a full pipe stalls it.
+        Thread drain = new Thread(() -> {
+            try {
+                while (out.readLine() != null) {
+                    // discarded: the figures come from the load tool's own measurements
+                }
+            } catch (IOException e) {
+                // the relay exited
+            }
+        }, "cloudgate-relay-output");
+        drain.setDaemon(true);
+        drain.start();
         return process;
     }
 

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The relay component: opens a {@link RelaySession} per call on the given transport, with its
@@ -115,11 +116,13 @@ public final class MediaRelay {
             register(loop, session, cloud, cloudSockets.rtp(), false),
             register(loop, session, cloud, cloudSockets.rtcp(), true)
         };
-        int[] pending = {registrations.length};
+        // A registration may already be done when its listener is added (then the listener runs
+        // on this thread), the others finish on the loop: count them down atomically.
+        AtomicInteger pending = new AtomicInteger(registrations.length);
         for (ChannelFuture registration : registrations) {
             registration.addListener(done -> {
-                if (--pending[0] == 0) {
-                    session.bindsDone(firstFailure(registrations));
+                if (pending.decrementAndGet() == 0) {
+                    loop.execute(() -> session.bindsDone(firstFailure(registrations)));
                 }
             });
         }

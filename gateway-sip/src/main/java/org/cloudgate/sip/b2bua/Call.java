@@ -606,6 +606,12 @@ final class Call {
             durationTimer.cancel(false);
         }
         table.remove(this);
+        // The INVITE transactions linger for 64*T1 (RFC 6026); they must not keep the call alive.
+        for (Fork fork : forks) {
+            if (fork.transaction != null) {
+                fork.transaction.detach();
+            }
+        }
         caller.release();
         if (callee != null) {
             callee.release();

@@ -14,7 +14,8 @@ import java.net.InetSocketAddress;
  */
 public abstract class ClientTransaction extends Transaction {
 
-    final ResponseListener listener;
+    /** The transaction user; a no-op once it {@linkplain #detach() let go}. */
+    ResponseListener listener;
     private long startNanos;
     private long nextRetransmission;
     /** The current retransmission interval over UDP (timers A and E). */
@@ -28,6 +29,15 @@ public abstract class ClientTransaction extends Transaction {
 
     /** Sends the request and arms the timers of the initial state. */
     abstract void start();
+
+    /**
+     * The transaction user has no more use for this transaction's responses (its call ended):
+     * the transaction runs its timers to the end (RFC 6026: a 2xx retransmitted while it lingers
+     * is still absorbed here) without keeping the user, and what the user holds, reachable.
+     */
+    public void detach() {
+        listener = (transaction, response) -> { };
+    }
 
     /**
      * Sends the request; over UDP arms its first retransmission at T1 (timers A and E), and in

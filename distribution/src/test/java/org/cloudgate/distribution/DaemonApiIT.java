@@ -153,7 +153,7 @@ class DaemonApiIT {
         assertThat(notOnboarded.status()).isEqualTo(409);
         assertThat(notOnboarded.body().get("detail").asText()).contains("missing e-mail");
         assertThat(api.get(ApiRoutes.EVENTS, Map.of(), READER).status())
-                .as("no event stream is wired into this daemon").isEqualTo(404);
+                .as("a plain GET of the event stream is not a WebSocket upgrade").isEqualTo(400);
     }
 
     @Test

@@ -65,9 +65,10 @@ public final class MediaRelay {
      * @param callReference names the call in logs only (never in metrics)
      * @param area          bandwidth-area name, the tag of the call-end histograms
      * @param owner         told when media goes silent and the action is to end the call
-     * @return completes with the session once its sockets are bound, or with the bind error
+     * @return completes with the session once its sockets are on their loop, or with the error
      *         (ports already released)
-     * @throws PortPoolExhaustedException when no pair is free: refuse the call with 503
+     * @throws PortPoolExhaustedException when no pair is free or none of those tried can be bound:
+     *                                    refuse the call with 503
      */
     public CompletableFuture<RelaySession> open(String callReference, String area, SessionOwner owner)
             throws PortPoolExhaustedException {
@@ -84,13 +85,14 @@ public final class MediaRelay {
     }
 
     /**
-     * Allocates the session's ports and starts binding its sockets on {@code loop}, returning the
-     * session at once: its ports are known, so a B2BUA can write them into SDP while the sockets
-     * bind. {@link RelaySession#bound()} completes when they are bound, or with the bind error
-     * (ports already released). A session closed before its sockets are bound closes them as
-     * soon as they are.
+     * Allocates the session's ports and binds its four sockets here (skipping pairs another
+     * process holds), then puts them on {@code loop} and returns the session at once: its ports
+     * are bound, so a B2BUA can write them into SDP while the sockets register.
+     * {@link RelaySession#bound()} completes once they are registered, or with the registration
+     * error (ports already released). A session closed before that closes them as soon as they are.
      *
-     * @throws PortPoolExhaustedException when no pair is free: refuse the call with 503
+     * @throws PortPoolExhaustedException when no pair is free or none of those tried can be bound:
+     *                                    refuse the call with 503
      */
     public RelaySession start(String callReference, String area, SessionOwner owner, EventLoop loop)
             throws PortPoolExhaustedException {

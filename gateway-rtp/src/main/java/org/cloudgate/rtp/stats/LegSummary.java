@@ -1,5 +1,7 @@
 package org.cloudgate.rtp.stats;
 
+import java.util.Locale;
+
 /**
  * What one leg of a relayed call received, frozen at call end: the per-leg part of the call-end
  * record.
@@ -20,7 +22,7 @@ public record LegSummary(long packets, long octets, long expected, long lost, lo
 
     /** The leg's part of the call-end log line, e.g. "1500 packets, 240000 octets, 3 lost (0.20%), ...". */
     public String describe() {
-        return String.format(java.util.Locale.ROOT, "%d packets, %d octets, %d lost (%.2f%%), %d reordered, jitter %.1f ms",
+        return String.format(Locale.ROOT, "%d packets, %d octets, %d lost (%.2f%%), %d reordered, jitter %.1f ms",
                 packets, octets, lost, 100 * lossRatio(), reordered, jitterMs);
     }
 }

@@ -7,6 +7,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -21,6 +23,7 @@ final class LossyUdpLink implements AutoCloseable {
     private final AtomicInteger toLose;
     final AtomicInteger lost = new AtomicInteger();
     final AtomicInteger towardServer = new AtomicInteger();
+    private final AtomicInteger acksTowardServer = new AtomicInteger();
     private volatile SocketAddress client;
 
     LossyUdpLink(InetSocketAddress server, int responsesToLose) throws IOException {
@@ -52,6 +55,9 @@ final class LossyUdpLink implements AutoCloseable {
                 } else {
                     client = packet.getSocketAddress();
                     towardServer.incrementAndGet();
+                    if (startsWith(packet, "ACK ")) {
+                        acksTowardServer.incrementAndGet();
+                    }
                     socket.send(new DatagramPacket(packet.getData(), packet.getLength(), server));
                 }
             } catch (SocketTimeoutException idle) {
@@ -60,6 +66,29 @@ final class LossyUdpLink implements AutoCloseable {
                 return;
             }
         }
+    }
+
+    /**
+     * Waits until the link has passed an ACK on to the server: a client may send its last ACK and
+     * exit before the link thread has read it, and closing the link then would lose it.
+     */
+    boolean awaitAckTowardServer(Duration within) throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (acksTowardServer.get() == 0) {
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            Thread.sleep(10);
+        }
+        return true;
+    }
+
+    private static boolean startsWith(DatagramPacket packet, String prefix) {
+        if (packet.getLength() < prefix.length()) {
+            return false;
+        }
+        return new String(packet.getData(), packet.getOffset(), prefix.length(), StandardCharsets.US_ASCII)
+                .equals(prefix);
     }
 
     @Override

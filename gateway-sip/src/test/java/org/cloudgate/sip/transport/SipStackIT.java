@@ -106,6 +106,7 @@ class SipStackIT {
              Sipp sipp = Sipp.client("uac-invite-busy.xml", "127.0.0.1:" + link.port(), dir)) {
 
             assertThat(sipp.awaitExit(20)).as("SIPp").isZero();
+            assertThat(link.awaitAckTowardServer(Duration.ofSeconds(5))).as("SIPp's ACK passed on").isTrue();
 
             assertThat(user.requests).containsExactly("INVITE");
             assertThat(user.acksForFailures()).isZero();

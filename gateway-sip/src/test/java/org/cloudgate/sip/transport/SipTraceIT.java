@@ -79,6 +79,7 @@ class SipTraceIT {
         try (LossyUdpLink link = new LossyUdpLink(loop.udp().localAddress(), 2);
              Sipp sipp = Sipp.client("uac-invite-busy.xml", "127.0.0.1:" + link.port(), dir)) {
             assertThat(sipp.awaitExit(30)).as("SIPp").isZero();
+            assertThat(link.awaitAckTowardServer(Duration.ofSeconds(5))).as("SIPp's ACK passed on").isTrue();
         }
         assertThat(udpExchange(udpPort, options("udp-bad").replace("CSeq: 1 OPTIONS", "CSeq: x OPTIONS")))
                 .startsWith("SIP/2.0 400 ");

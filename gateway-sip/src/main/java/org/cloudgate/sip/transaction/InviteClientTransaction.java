@@ -5,6 +5,7 @@ import org.cloudgate.sip.message.SipResponse;
 import org.cloudgate.sip.transport.SipTransport;
 
 import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
 
 /**
  * RFC 3261 section 17.1.1 (figure 5) with RFC 6026: Calling, Proceeding, Completed, Accepted,
@@ -18,6 +19,8 @@ import java.net.InetSocketAddress;
 public final class InviteClientTransaction extends ClientTransaction {
 
     private ResponseListener pendingCancel;
+    /** When timer M fires, once Accepted. */
+    private long acceptedUntil;
 
     InviteClientTransaction(TransactionLayer layer, TransactionKey key, SipRequest request, SipTransport transport,
                             InetSocketAddress peer, ResponseListener listener) {
@@ -95,8 +98,26 @@ public final class InviteClientTransaction extends ClientTransaction {
         cancelRetransmitTimer();
         pendingCancel = null;
         listener.onResponse(this, response);
-        linger(false);
-        startTimeout(layer.timers().transactionTimeout(), this::terminate);
+        if (request != null) {
+            request.release();   // 2xx retransmissions go to the listener; nothing is resent here
+            request = null;
+        }
+        long timerM = layer.timers().transactionTimeout();
+        acceptedUntil = layer.loop().ticker().nanoTime() + TimeUnit.MILLISECONDS.toNanos(timerM);
+        startTimeout(timerM, this::terminate);
+    }
+
+    /**
+     * Once the user lets go, a transaction waiting in Accepted for 2xx retransmissions (timer M)
+     * only absorbs them, which its layer's linger table does for the rest of the timer.
+     */
+    @Override
+    public void detach() {
+        super.detach();
+        layer.assertOnLoop();
+        if (state == TransactionState.ACCEPTED) {
+            retireUntil(LingerTable.CLIENT_DONE, layer.timers().transactionTimeout(), acceptedUntil);
+        }
     }
 
     /** RFC 3261 section 17.1.1.3: ACK the non-2xx final response in this transaction. */
@@ -111,7 +132,6 @@ public final class InviteClientTransaction extends ClientTransaction {
             ack.release();
         }
         listener.onResponse(this, response);
-        linger(true);
-        startTimeout(layer.timers().timerD(reliable()), this::terminate);
+        retire(LingerTable.ACK_KEPT, layer.timers().timerD(reliable()));
     }
 }

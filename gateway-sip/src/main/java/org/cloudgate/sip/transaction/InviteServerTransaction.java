@@ -40,12 +40,14 @@ final class InviteServerTransaction extends ServerTransaction {
         }
         if (status < 300) {
             state = TransactionState.ACCEPTED;
-            linger(false);
-            startTimeout(layer.timers().transactionTimeout(), this::terminate);
+            retire(LingerTable.INVITE_ACCEPTED, layer.timers().transactionTimeout());
             return;
         }
         state = TransactionState.COMPLETED;
-        linger(true);
+        if (request != null) {
+            request.release();   // timers G and H need only the response sent
+            request = null;
+        }
         if (!reliable()) {
             interval = layer.timers().t1Millis();
             startRetransmitTimer(interval, this::timerG);
@@ -82,7 +84,6 @@ final class InviteServerTransaction extends ServerTransaction {
             return;
         }
         state = TransactionState.CONFIRMED;
-        cancelRetransmitTimer();
-        startTimeout(layer.timers().timerIK(reliable()), this::terminate);
+        retire(LingerTable.INVITE_CONFIRMED, layer.timers().timerIK(reliable()));
     }
 }

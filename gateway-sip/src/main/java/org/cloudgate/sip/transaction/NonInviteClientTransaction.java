@@ -44,8 +44,7 @@ final class NonInviteClientTransaction extends ClientTransaction {
                 state = TransactionState.COMPLETED;
                 cancelRetransmitTimer();
                 listener.onResponse(this, response);
-                linger(false);
-                startTimeout(layer.timers().timerIK(reliable()), this::terminate);
+                retire(LingerTable.CLIENT_DONE, layer.timers().timerIK(reliable()));
             }
             default -> {
                 // Completed: a retransmitted final response is absorbed (timer K runs).

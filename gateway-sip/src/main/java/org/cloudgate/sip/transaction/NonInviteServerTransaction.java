@@ -23,8 +23,7 @@ final class NonInviteServerTransaction extends ServerTransaction {
             return;
         }
         state = TransactionState.COMPLETED;
-        linger(true);
-        startTimeout(layer.timers().timerJ(reliable()), this::terminate);
+        retire(LingerTable.RESPONSE_KEPT, layer.timers().timerJ(reliable()));
     }
 
     @Override

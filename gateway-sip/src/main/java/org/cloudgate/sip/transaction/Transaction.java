@@ -17,7 +17,7 @@ abstract class Transaction {
 
     final TransactionLayer layer;
     final TransactionKey key;
-    /** The request, until the transaction only lingers to absorb retransmissions ({@link #linger()}). */
+    /** The request, until the transaction only lingers to absorb retransmissions ({@link #retire}). */
     SipRequest request;
     final SipTransport transport;
     final InetSocketAddress peer;
@@ -26,6 +26,8 @@ abstract class Transaction {
     private ScheduledFuture<?> timeoutTimer;
     /** The bytes last sent by this transaction, kept for retransmission; released at the end. */
     private ByteBuf lastSent;
+    /** Handed to the layer's linger table: no longer matched here, its timers stopped. */
+    boolean retired;
 
     Transaction(TransactionLayer layer, TransactionKey key, SipRequest request, SipTransport transport,
                 InetSocketAddress peer, TransactionState initial) {
@@ -51,19 +53,44 @@ abstract class Transaction {
 
     /**
      * The final outcome is out: what remains until the timer of the state fires (up to 64*T1
-     * over UDP) is matching retransmissions by the key, so the request is let go, and with
-     * {@code keepSent} false the last bytes sent too. At thousands of calls a second this is
-     * most of what transactions hold.
+     * over UDP) is matching retransmissions by the key, which the layer's {@link LingerTable}
+     * does in a few dozen bytes. The timers stop, the request is let go, and the bytes last sent
+     * go to the table if {@code kind} answers with them. A zero duration (timers of a reliable
+     * transport) ends the transaction at once. The object stays usable by whoever holds it: a
+     * dialog resends its 2xx through {@link ServerTransaction#respond} until the ACK.
      */
-    void linger(boolean keepSent) {
+    void retire(byte kind, long durationMillis) {
+        retireUntil(kind, durationMillis,
+                layer.loop().ticker().nanoTime() + TimeUnit.MILLISECONDS.toNanos(durationMillis));
+    }
+
+    /** {@link #retire} with the deadline given: the state's timer started earlier. */
+    void retireUntil(byte kind, long durationMillis, long deadlineNanos) {
+        if (durationMillis <= 0) {
+            terminate();
+            return;
+        }
+        if (retired || state == TransactionState.TERMINATED) {
+            return;
+        }
+        retired = true;
+        cancelRetransmitTimer();
+        if (timeoutTimer != null) {
+            timeoutTimer.cancel(false);
+            timeoutTimer = null;
+        }
         if (request != null) {
             request.release();
             request = null;
         }
-        if (!keepSent && lastSent != null) {
+        ByteBuf kept = null;
+        if (kind == LingerTable.RESPONSE_KEPT || kind == LingerTable.ACK_KEPT) {
+            kept = lastSent;
+        } else if (lastSent != null) {
             lastSent.release();
-            lastSent = null;
         }
+        lastSent = null;
+        layer.retire(this, kind, kept, durationMillis, deadlineNanos);
     }
 
     boolean reliable() {

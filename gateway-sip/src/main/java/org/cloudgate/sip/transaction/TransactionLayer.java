@@ -1,5 +1,6 @@
 package org.cloudgate.sip.transaction;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.EventLoop;
 import org.cloudgate.sip.codec.SipErrorResponse;
@@ -35,6 +36,8 @@ public final class TransactionLayer {
     private final Map<TransactionKey, ServerTransaction> servers = new HashMap<>();
     /** Server transactions of requests without a To tag, by origin, to spot merged requests. */
     private final Map<String, ServerTransaction> byOrigin = new HashMap<>();
+    /** Transactions that have their outcome and only absorb retransmissions until their timer. */
+    private final LingerTable lingering;
 
     /**
      * @param index this loop's number among the SIP loops, written into the branches it sends
@@ -48,6 +51,7 @@ public final class TransactionLayer {
         this.user = user;
         this.metrics = metrics;
         this.allocator = allocator;
+        this.lingering = new LingerTable(loop, metrics::ended);
     }
 
     public EventLoop loop() {
@@ -76,9 +80,9 @@ public final class TransactionLayer {
         return allocator;
     }
 
-    /** Transactions alive on this loop, client and server. */
+    /** Transactions alive on this loop, client and server, lingering ones included. */
     public int size() {
-        return clients.size() + servers.size();
+        return clients.size() + servers.size() + lingering.transactions();
     }
 
     void assertOnLoop() {
@@ -105,13 +109,24 @@ public final class TransactionLayer {
             ClientTransaction transaction = clients.get(
                     TransactionKey.forClient(response.topVia().branch(), response.cseq().method()));
             if (transaction == null) {
-                metrics.stray();
-                user.onStrayResponse(response, source);
+                receiveLate(response, source);
             } else {
                 transaction.receive(response);
             }
         } finally {
             response.release();
+        }
+    }
+
+    /** A response for a transaction that lingers (a retransmission) or for none at all. */
+    private void receiveLate(SipResponse response, InetSocketAddress source) {
+        int slot = lingering.lookup(LingerTable.fingerprint(
+                TransactionKey.forClient(response.topVia().branch(), response.cseq().method())));
+        if (slot < 0) {
+            metrics.stray();
+            user.onStrayResponse(response, source);
+        } else if (lingering.kind(slot) == LingerTable.ACK_KEPT && response.status() >= 300) {
+            lingering.resend(slot);
         }
     }
 
@@ -124,7 +139,7 @@ public final class TransactionLayer {
                 if (existing instanceof InviteServerTransaction invite
                         && invite.state() == TransactionState.COMPLETED) {
                     invite.acknowledged();
-                } else if (existing == null || existing.state() == TransactionState.ACCEPTED) {
+                } else if (existing == null ? !acknowledgedFailure(key) : existing.state() == TransactionState.ACCEPTED) {
                     user.onAck(request, source);
                 }
             } finally {
@@ -138,6 +153,15 @@ public final class TransactionLayer {
                 existing.retransmission(request);
             } finally {
                 request.release();
+            }
+            return;
+        }
+        int slot = lingering.lookup(LingerTable.fingerprint(key));
+        if (slot >= 0) {
+            metrics.absorbed();
+            request.release();
+            if (lingering.kind(slot) == LingerTable.RESPONSE_KEPT) {
+                lingering.resend(slot);
             }
             return;
         }
@@ -167,9 +191,23 @@ public final class TransactionLayer {
         }
     }
 
-    /** RFC 3261 section 9.2: 200 to a CANCEL that matches a pending INVITE, 481 otherwise. */
+    /** Whether an ACK is for a failure already acknowledged (RFC 3261 section 17.2.1, Confirmed). */
+    private boolean acknowledgedFailure(TransactionKey key) {
+        int slot = lingering.lookup(LingerTable.fingerprint(key));
+        return slot >= 0 && lingering.kind(slot) == LingerTable.INVITE_CONFIRMED;
+    }
+
+    /**
+     * RFC 3261 section 9.2: 200 to a CANCEL that matches an INVITE (which only a pending INVITE
+     * acts on), 481 otherwise.
+     */
     private void cancel(ServerTransaction cancelTransaction, SipRequest cancel) {
-        ServerTransaction invite = servers.get(TransactionKey.cancelled(cancel));
+        TransactionKey cancelled = TransactionKey.cancelled(cancel);
+        ServerTransaction invite = servers.get(cancelled);
+        if (invite == null && lingering.lookup(LingerTable.fingerprint(cancelled)) >= 0) {
+            answer(cancelTransaction, 200, "OK");   // too late: the INVITE has its final response
+            return;
+        }
         if (invite == null) {
             metrics.unmatchedCancel();
             answer(cancelTransaction, 481, "Call/Transaction Does Not Exist");
@@ -199,9 +237,12 @@ public final class TransactionLayer {
         String origin = request.callId() + '|' + (from == null ? "" : from.tag()) + '|' + request.cseq().number()
                 + '|' + request.cseq().method();
         ServerTransaction first = byOrigin.putIfAbsent(origin, transaction);
-        if (first == null) {
+        if (first == null && lingering.lookup(LingerTable.fingerprint(origin)) < 0) {
             transaction.origin = origin;
             return false;
+        }
+        if (first == null) {
+            byOrigin.remove(origin, transaction);
         }
         metrics.merged();
         answer(transaction, 482, "Loop Detected");
@@ -246,6 +287,32 @@ public final class TransactionLayer {
         send(ControlRequests.cancelFor(invite.request()), invite.peer, invite.transport, listener);
     }
 
+    /**
+     * Called by a transaction with its outcome: from now on its key (and the origin of a request
+     * without To tag) is matched in the linger table until {@code deadlineNanos}. {@code kept},
+     * the bytes it answers retransmissions with, passes to the table.
+     */
+    void retire(Transaction transaction, byte kind, ByteBuf kept, long durationMillis, long deadlineNanos) {
+        boolean removed = transaction instanceof ServerTransaction
+                ? servers.remove(transaction.key, transaction)
+                : clients.remove(transaction.key, transaction);
+        if (!removed) {
+            if (kept != null) {
+                kept.release();
+            }
+            return;
+        }
+        if (transaction instanceof ServerTransaction server && server.origin != null) {
+            byOrigin.remove(server.origin, server);
+            lingering.put(LingerTable.fingerprint(server.origin), LingerTable.ORIGIN, null, durationMillis,
+                    deadlineNanos);
+            server.origin = null;
+        }
+        lingering.put(LingerTable.fingerprint(transaction.key), kind,
+                kept == null ? null : new LingerTable.Kept(kept, transaction.transport, transaction.peer),
+                durationMillis, deadlineNanos);
+    }
+
     /** Called by a transaction as it terminates. */
     void forget(Transaction transaction) {
         boolean removed;
@@ -274,6 +341,7 @@ public final class TransactionLayer {
         for (Transaction transaction : new ArrayList<Transaction>(clients.values())) {
             transaction.terminate();
         }
+        lingering.clear();
     }
 
     void timedOut() {

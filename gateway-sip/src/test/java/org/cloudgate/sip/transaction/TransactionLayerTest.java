@@ -157,13 +157,57 @@ class TransactionLayerTest {
         assertThat(udp.count("SIP/2.0 486")).isEqualTo(3);
 
         layer.receive(Messages.request("ACK", "z9hG4bK-f", "t1", 1, "a1"), PEER, udp);
-        advance(4999);
         assertThat(tx.state()).isEqualTo(TransactionState.CONFIRMED);
+        advance(4999);
+        layer.receive(Messages.request("ACK", "z9hG4bK-f", "t1", 1, "a1"), PEER, udp);
+        layer.receive(Messages.invite("z9hG4bK-f"), PEER, udp);
+        assertThat(layer.size()).as("timer I runs").isOne();
         advance(1);
 
         assertThat(udp.count("SIP/2.0 486")).isEqualTo(3);
-        assertThat(tx.state()).isEqualTo(TransactionState.TERMINATED);
-        assertThat(user.acks).isEmpty();
+        assertThat(layer.size()).isZero();
+        assertThat(user.acks).as("ACKs of a failure are the transaction's").isEmpty();
+        assertThat(user.requests).hasSize(1);
+    }
+
+    @Test
+    void anAcceptedInviteAbsorbsRetransmissionsAndPassesAcksOnUntilTimerL() {
+        layer.receive(Messages.invite("z9hG4bK-l"), PEER, udp);
+        respond(user.transactions.get(0), 200, "OK");
+        advance(31_999);
+        layer.receive(Messages.invite("z9hG4bK-l"), PEER, udp);
+        layer.receive(Messages.request("ACK", "z9hG4bK-l", "t1", 1, "a1"), PEER, udp);
+        layer.receive(Messages.request("CANCEL", "z9hG4bK-l", null, 1, "a1"), PEER, udp);
+        layer.receive(Messages.invite("z9hG4bK-other"), PEER, udp);
+
+        assertThat(user.requests).as("the retransmission absorbed, the merged request refused").hasSize(1);
+        assertThat(user.acks).hasSize(1);
+        assertThat(user.cancels).as("a CANCEL after the final response does nothing").isZero();
+        assertThat(udp.sent).extracting(message -> message.substring(0, message.indexOf("\r\n"))).containsExactly(
+                "SIP/2.0 100 Trying", "SIP/2.0 200 OK", "SIP/2.0 200 OK", "SIP/2.0 482 Loop Detected");
+        assertThat(layer.size()).isEqualTo(3);
+
+        advance(1);
+        assertThat(layer.size()).as("the CANCEL's and the 482's transactions run timer J").isEqualTo(2);
+        layer.receive(Messages.invite("z9hG4bK-l"), PEER, udp);
+        assertThat(user.requests).as("once timer L fired the same branch is a new request").hasSize(2);
+    }
+
+    @Test
+    void anAcceptedClientInviteLetGoByItsUserAbsorbsLate2xxUntilTimerM() {
+        ClientTransaction invite = layer.send(Messages.invite("z9hG4bK-m"), PEER, udp, recordStatus());
+        layer.receive(Messages.response(200, "OK", "INVITE", "z9hG4bK-m", "t1"), PEER, udp);
+        advance(10_000);
+        invite.detach();
+        layer.receive(Messages.response(200, "OK", "INVITE", "z9hG4bK-m", "t1"), PEER, udp);
+
+        assertThat(responses).containsExactly(200);
+        assertThat(user.strays).isZero();
+        assertThat(layer.size()).isOne();
+        advance(22_000);
+        assertThat(layer.size()).isZero();
+        layer.receive(Messages.response(200, "OK", "INVITE", "z9hG4bK-m", "t1"), PEER, udp);
+        assertThat(user.strays).isOne();
     }
 
     @Test

@@ -23,6 +23,12 @@ import java.util.concurrent.TimeUnit;
  * java -cp gateway-bench/target/benchmarks.jar org.cloudgate.bench.rtp.RtpLoadTool \
  *      --relay both --streams 500 --warmup 5 --duration 20 [--rtpengine-ng 127.0.0.1:2223]
  * </pre>
+ * The generator's endpoints ({@code --generator-sockets}): {@code shared} (default) sends all A
+ * endpoints from one socket and all B endpoints from another, with sendmmsg and recvmmsg, so that
+ * the generator, a single thread on the same host, keeps far ahead of the load it offers;
+ * {@code per-endpoint} gives each stream's A and B a socket of their own (a relay that keys its
+ * sessions by the peer's address needs that), at one system call per packet each way.
+ *
  * Relays ({@code --relay}):
  * <ul>
  * <li>{@code cloudgate}: starts cloudgate's relay as a separate JVM ({@link CloudgateNgRelay}),
@@ -107,7 +113,8 @@ public final class RtpLoadTool {
             }
             default -> throw new IllegalArgumentException("unknown relay " + kind);
         }
-        StreamLoad load = new StreamLoad(streams, local);
+        StreamLoad load = new StreamLoad(streams, local,
+                !options.getOrDefault("generator-sockets", "shared").equals("per-endpoint"));
         try {
             load.openAll(setup);
             load.start();

@@ -9,6 +9,8 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.epoll.EpollMode;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.util.ReferenceCountUtil;
 import io.netty.util.concurrent.ScheduledFuture;
@@ -51,8 +53,19 @@ final class StreamLoad {
     private int phase = PHASE_WARMUP;
     private long tick;
     private ScheduledFuture<?> ticker;
+    private final boolean shared;
+    /** The two shared sockets (A's and B's), or none. */
+    private final Channel[] sides;
 
-    StreamLoad(int streams, String localAddress) throws InterruptedException {
+    /**
+     * @param sharedSockets whether all streams' A endpoints share one socket and all B endpoints
+     *                      another (the relay latches each of its legs to that address, and the
+     *                      stream is told by the payload): the generator then sends each
+     *                      millisecond's packets with one sendmmsg and reads with recvmmsg, and
+     *                      stays well under the load it offers. Otherwise every endpoint has a
+     *                      socket of its own, for relays that tell calls apart by address.
+     */
+    StreamLoad(int streams, String localAddress, boolean sharedSockets) throws InterruptedException {
         this.streams = streams;
         this.transport = DatagramTransport.start(1, true);
         this.loop = transport.group().next();
@@ -60,17 +73,53 @@ final class StreamLoad {
         this.targets = new InetSocketAddress[streams][2];
         this.nextCounter = new int[streams][2];
         this.highestCounter = new int[streams][2];
+        this.shared = sharedSockets;
         Receiver receiver = new Receiver();
+        Channel[] sides = new Channel[2];
         for (int s = 0; s < streams; s++) {
             for (int dir = 0; dir < 2; dir++) {
-                endpoints[s][dir] = new Bootstrap().group(loop).channel(transport.channel())
-                        .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(2048))
-                        .option(ChannelOption.SO_RCVBUF, 256 * 1024)
-                        .handler(receiver)
-                        .bind(new InetSocketAddress(localAddress, 0)).sync().channel();
+                if (!sharedSockets) {
+                    endpoints[s][dir] = bind(localAddress, receiver, false);
+                } else {
+                    if (sides[dir] == null) {
+                        sides[dir] = bind(localAddress, receiver, true);
+                    }
+                    endpoints[s][dir] = sides[dir];
+                }
                 highestCounter[s][dir] = -1;
             }
         }
+        this.sides = sharedSockets ? sides : new Channel[0];
+    }
+
+    private Channel bind(String localAddress, Receiver receiver, boolean busy) throws InterruptedException {
+        Bootstrap bootstrap = new Bootstrap().group(loop).channel(transport.channel())
+                .option(ChannelOption.SO_RCVBUF, busy ? 4 << 20 : 256 * 1024)
+                .option(ChannelOption.SO_SNDBUF, busy ? 4 << 20 : 256 * 1024)
+                .handler(receiver);
+        if (busy && transport.epoll()) {
+            bootstrap.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, 2048)
+                    .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(2048 * 64));
+        } else if (busy) {
+            bootstrap.option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(2048));
+        } else {
+            bootstrap.option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(2048).maxMessagesPerRead(1));
+            if (transport.epoll()) {
+                levelTriggered(bootstrap);
+            }
+        }
+        return bootstrap.bind(new InetSocketAddress(localAddress, 0)).sync().channel();
+    }
+
+    /**
+     * One read per wake-up, level-triggered: a socket that gets 50 packets a second rarely holds
+     * a second one, and edge-triggered mode would read again until EAGAIN, one more system call
+     * per packet. At 50,000 packets/s that call alone made the generator, a single thread, fall
+     * behind the rate it offers, and its own queueing showed as the relay's latency.
+     */
+    @SuppressWarnings("deprecation")
+    private static void levelTriggered(Bootstrap bootstrap) {
+        bootstrap.option(EpollChannelOption.EPOLL_MODE, EpollMode.LEVEL_TRIGGERED);
     }
 
     InetSocketAddress endpoint(int stream, int direction) {
@@ -123,6 +172,9 @@ final class StreamLoad {
                 send(s, dir);
             }
         }
+        for (Channel side : sides) {
+            side.flush();
+        }
     }
 
     private void send(int stream, int direction) {
@@ -142,7 +194,11 @@ final class StreamLoad {
         packet.writeInt(counter);
         packet.writeZero(PACKET - packet.writerIndex());
         sent[phase]++;
-        channel.writeAndFlush(new DatagramPacket(packet, target), channel.voidPromise());
+        if (shared) {
+            channel.write(new DatagramPacket(packet, target), channel.voidPromise());
+        } else {
+            channel.writeAndFlush(new DatagramPacket(packet, target), channel.voidPromise());
+        }
     }
 
     private void onPacket(ByteBuf packet) {

@@ -73,6 +73,11 @@ final class LingerTable {
         this.onTransactionGone = onTransactionGone;
     }
 
+    /** Slots in the table (twice the entries or more). */
+    int capacity() {
+        return fingerprints.length;
+    }
+
     /** Lingering transactions, origins not counted. */
     int transactions() {
         return transactions;
@@ -222,8 +227,12 @@ final class LingerTable {
                 pending = true;
             }
         }
-        if (fingerprints.length > INITIAL_CAPACITY && size * 8 < fingerprints.length) {
-            resize(fingerprints.length / 2);
+        int capacity = fingerprints.length;
+        while (capacity > INITIAL_CAPACITY && size * 8 < capacity) {
+            capacity /= 2;
+        }
+        if (capacity < fingerprints.length) {
+            resize(capacity);   // after a burst, back to a table that fits what is left
         }
         if (pending) {
             scheduleSweep(next);
@@ -363,8 +372,12 @@ final class LingerTable {
 
         /** Gives back the memory of a burst once the queue is mostly empty again. */
         void trim() {
-            if (fingerprints.length > 256 && size * 8 < fingerprints.length) {
-                resize(fingerprints.length / 2);
+            int capacity = fingerprints.length;
+            while (capacity > 256 && size * 8 < capacity) {
+                capacity /= 2;
+            }
+            if (capacity < fingerprints.length) {
+                resize(capacity);
             }
         }
 

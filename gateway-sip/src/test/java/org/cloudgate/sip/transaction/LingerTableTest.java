@@ -132,6 +132,7 @@ class LingerTableTest {
         advance(40_000);
 
         assertThat(table.transactions()).isZero();
+        assertThat(table.capacity()).as("back to its first size after the burst").isEqualTo(1024);
         assertThat(gone).hasValue(400 * 500);
         for (int i = 0; i < 1000; i++) {
             assertThat(table.lookup(random.nextLong() | 1)).isNegative();

@@ -15,10 +15,20 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>{@link #cancel(ResponseListener)} sends a CANCEL once a provisional response has arrived,
  * never before (RFC 3261 section 9.1).
+ *
+ * <p>Timer B runs in Calling only: once the callee rings, the call may ring as long as the
+ * transaction user lets it (its ring timeout). What bounds the transaction then is the CANCEL
+ * (no final response 64*T1 after it ends the transaction with 408, RFC 3261 section 9.1), and, if
+ * the user never cancels, timer C (section 16.6, step 11): more than three minutes without a
+ * provisional response sends the CANCEL itself and reports 408.
  */
 public final class InviteClientTransaction extends ClientTransaction {
 
+    /** Timer C: "greater than 3 minutes" (RFC 3261 section 16.6). */
+    static final long TIMER_C_MILLIS = 181_000;
+
     private ResponseListener pendingCancel;
+    private boolean cancelSent;
     /** When timer M fires, once Accepted. */
     private long acceptedUntil;
 
@@ -47,7 +57,7 @@ public final class InviteClientTransaction extends ClientTransaction {
     public void cancel(ResponseListener cancelListener) {
         layer.assertOnLoop();
         if (state == TransactionState.PROCEEDING) {
-            layer.sendCancel(this, cancelListener);
+            sendCancel(cancelListener);
         } else if (state == TransactionState.CALLING) {
             pendingCancel = cancelListener;
         }
@@ -59,6 +69,9 @@ public final class InviteClientTransaction extends ClientTransaction {
         switch (state) {
             case CALLING, PROCEEDING -> {
                 if (status < 200) {
+                    if (state == TransactionState.CALLING || !cancelSent) {
+                        startTimeout(TIMER_C_MILLIS, this::timerC);   // stops timer B; restarted by each provisional
+                    }
                     state = TransactionState.PROCEEDING;
                     cancelRetransmitTimer();
                     listener.onResponse(this, response);
@@ -89,7 +102,25 @@ public final class InviteClientTransaction extends ClientTransaction {
         if (pendingCancel != null) {
             ResponseListener cancelListener = pendingCancel;
             pendingCancel = null;
-            layer.sendCancel(this, cancelListener);
+            sendCancel(cancelListener);
+        }
+    }
+
+    /** Sends the CANCEL; a final response must then come within 64*T1 (RFC 3261 section 9.1). */
+    private void sendCancel(ResponseListener cancelListener) {
+        if (cancelSent) {
+            return;
+        }
+        cancelSent = true;
+        layer.sendCancel(this, cancelListener);
+        startTimeout(layer.timers().transactionTimeout(), this::timedOut);
+    }
+
+    /** No provisional response for more than three minutes: give up on the callee. */
+    private void timerC() {
+        if (state == TransactionState.PROCEEDING) {
+            sendCancel((transaction, response) -> { });
+            timedOut();
         }
     }
 

@@ -107,6 +107,38 @@ class TransactionLayerTest {
     }
 
     @Test
+    void aRingingInviteOutlivesTimerBAndACancelBoundsIt() {
+        InviteClientTransaction invite =
+                (InviteClientTransaction) layer.send(Messages.invite("z9hG4bK-ring"), PEER, udp, recordStatus());
+        layer.receive(Messages.response(180, "Ringing", "INVITE", "z9hG4bK-ring", "t7"), PEER, udp);
+        advance(100_000);
+        assertThat(responses).as("a callee may ring longer than 64*T1").containsExactly(180);
+
+        invite.cancel((tx, r) -> { });
+        layer.receive(Messages.response(180, "Ringing", "INVITE", "z9hG4bK-ring", "t7"), PEER, udp);
+        advance(31_999);
+        assertThat(responses).containsExactly(180, 180);
+        advance(1);
+
+        assertThat(responses).as("no final response 64*T1 after the CANCEL").containsExactly(180, 180, 408);
+        assertThat(udp.count("CANCEL ")).as("the CANCEL and its retransmissions (timer E)").isGreaterThan(1);
+    }
+
+    @Test
+    void timerCCancelsAnInviteThatStopsRinging() {
+        layer.send(Messages.invite("z9hG4bK-c3"), PEER, udp, recordStatus());
+        layer.receive(Messages.response(183, "Session Progress", "INVITE", "z9hG4bK-c3", "t8"), PEER, udp);
+        advance(120_000);
+        layer.receive(Messages.response(180, "Ringing", "INVITE", "z9hG4bK-c3", "t8"), PEER, udp);
+        advance(InviteClientTransaction.TIMER_C_MILLIS - 1);
+        assertThat(udp.count("CANCEL ")).isZero();
+        advance(1);
+
+        assertThat(udp.count("CANCEL ")).isOne();
+        assertThat(responses).containsExactly(183, 180, 408);
+    }
+
+    @Test
     void a2xxIsPassedUpWithoutAckAndItsRetransmissionsToo() {
         layer.send(Messages.invite("z9hG4bK-c"), PEER, udp, recordStatus());
         layer.receive(Messages.response(200, "OK", "INVITE", "z9hG4bK-c", "t1"), PEER, udp);

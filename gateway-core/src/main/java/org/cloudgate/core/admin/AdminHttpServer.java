@@ -1,9 +1,7 @@
 package org.cloudgate.core.admin;
 
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -56,24 +54,20 @@ public final class AdminHttpServer implements Component {
 
     @Override
     public void start() throws ListenerBindException {
-        ServerBootstrap bootstrap = new ServerBootstrap()
-                .group(loops.group())
-                .channel(loops.serverSocketChannel())
-                .option(ChannelOption.SO_REUSEADDR, true)
-                .childHandler(new ChannelInitializer<>() {
-                    @Override
-                    protected void initChannel(Channel ch) {
-                        ch.pipeline()
-                                .addLast(new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS))
-                                .addLast(new IdleConnectionCloser())
-                                .addLast(new HttpServerCodec())
-                                .addLast(new HttpObjectAggregator(MAX_REQUEST_BYTES))
-                                .addLast(handler);
-                    }
-                });
+        ChannelInitializer<Channel> perConnection = new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(Channel ch) {
+                ch.pipeline()
+                        .addLast(new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS))
+                        .addLast(new IdleConnectionCloser())
+                        .addLast(new HttpServerCodec())
+                        .addLast(new HttpObjectAggregator(MAX_REQUEST_BYTES))
+                        .addLast(handler);
+            }
+        };
         String address = settings.bind() + ":" + settings.port();
         try {
-            channel = bootstrap.bind(settings.bind(), settings.port()).syncUninterruptibly().channel();
+            channel = loops.listen(settings.bind(), settings.port(), perConnection);
         } catch (Exception e) {
             readiness.report(NAME, false, "cannot bind " + address);
             throw new ListenerBindException("the admin HTTP listener", address, "cloudgate.admin.port",

@@ -1,5 +1,9 @@
 package org.cloudgate.core.transport;
 
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -60,6 +64,21 @@ public final class EventLoops {
 
     public Class<? extends ServerChannel> serverSocketChannel() {
         return epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
+    }
+
+    /**
+     * Binds a TCP listener (the admin and API HTTP listeners) on these loops, with
+     * {@code perConnection} setting up each accepted connection's pipeline; waits for the bind.
+     *
+     * @throws Exception the bind failed (address in use, not local, not allowed)
+     */
+    public Channel listen(String host, int port, ChannelHandler perConnection) throws Exception {
+        return new ServerBootstrap()
+                .group(group)
+                .channel(serverSocketChannel())
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childHandler(perConnection)
+                .bind(host, port).syncUninterruptibly().channel();
     }
 
     public Class<? extends SocketChannel> socketChannel() {

@@ -1,11 +1,9 @@
 package org.cloudgate.core.api.http;
 
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
 import io.netty.channel.ChannelPipeline;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -105,31 +103,27 @@ public final class ApiHttpServer implements Component {
             return thread;
         });
         BearerTokens tokens = new BearerTokens(settings.tokens(), verifier, new SecureRandom(), System::nanoTime);
-        ServerBootstrap bootstrap = new ServerBootstrap()
-                .group(loops.group())
-                .channel(loops.serverSocketChannel())
-                .option(ChannelOption.SO_REUSEADDR, true)
-                .childHandler(new ChannelInitializer<>() {
-                    @Override
-                    protected void initChannel(Channel ch) {
-                        ChannelPipeline p = ch.pipeline();
-                        if (tls != null) {
-                            p.addLast(tls.newHandler(ch.alloc()));
-                        }
-                        p.addLast(IDLE, new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS))
-                                .addLast(IDLE_CLOSER, IDLE_CLOSING)
-                                .addLast(new HttpServerCodec())
-                                .addLast(new BodyLimit(settings.maxBody(), metrics))
-                                .addLast(new ApiConnection(router, tokens, metrics, eventStream, () -> {
-                                    if (p.get(IDLE) != null) {
-                                        p.remove(IDLE);
-                                        p.remove(IDLE_CLOSER);
-                                    }
-                                }));
-                    }
-                });
+        ChannelInitializer<Channel> perConnection = new ChannelInitializer<>() {
+            @Override
+            protected void initChannel(Channel ch) {
+                ChannelPipeline p = ch.pipeline();
+                if (tls != null) {
+                    p.addLast(tls.newHandler(ch.alloc()));
+                }
+                p.addLast(IDLE, new IdleStateHandler(0, 0, IDLE_SECONDS, TimeUnit.SECONDS))
+                        .addLast(IDLE_CLOSER, IDLE_CLOSING)
+                        .addLast(new HttpServerCodec())
+                        .addLast(new BodyLimit(settings.maxBody(), metrics))
+                        .addLast(new ApiConnection(router, tokens, metrics, eventStream, () -> {
+                            if (p.get(IDLE) != null) {
+                                p.remove(IDLE);
+                                p.remove(IDLE_CLOSER);
+                            }
+                        }));
+            }
+        };
         try {
-            channel = bootstrap.bind(settings.bind(), settings.port()).syncUninterruptibly().channel();
+            channel = loops.listen(settings.bind(), settings.port(), perConnection);
         } catch (Exception e) {
             verifier.shutdownNow();
             readiness.report(NAME, false, "cannot bind " + address);

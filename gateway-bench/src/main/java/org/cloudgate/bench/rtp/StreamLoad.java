@@ -53,8 +53,7 @@ final class StreamLoad {
     private int phase = PHASE_WARMUP;
     private long tick;
     private ScheduledFuture<?> ticker;
-    private final boolean shared;
-    /** The two shared sockets (A's and B's), or none. */
+    /** The two shared sockets (A's and B's), or none when every endpoint has its own. */
     private final Channel[] sides;
 
     /**
@@ -73,7 +72,6 @@ final class StreamLoad {
         this.targets = new InetSocketAddress[streams][2];
         this.nextCounter = new int[streams][2];
         this.highestCounter = new int[streams][2];
-        this.shared = sharedSockets;
         Receiver receiver = new Receiver();
         Channel[] sides = new Channel[2];
         for (int s = 0; s < streams; s++) {
@@ -194,7 +192,7 @@ final class StreamLoad {
         packet.writeInt(counter);
         packet.writeZero(PACKET - packet.writerIndex());
         sent[phase]++;
-        if (shared) {
+        if (sides.length > 0) {
             channel.write(new DatagramPacket(packet, target), channel.voidPromise());
         } else {
             channel.writeAndFlush(new DatagramPacket(packet, target), channel.voidPromise());

@@ -69,7 +69,7 @@ public final class InviteClientTransaction extends ClientTransaction {
         switch (state) {
             case CALLING, PROCEEDING -> {
                 if (status < 200) {
-                    if (state == TransactionState.CALLING || !cancelSent) {
+                    if (!cancelSent) {
                         startTimeout(TIMER_C_MILLIS, this::timerC);   // stops timer B; restarted by each provisional
                     }
                     state = TransactionState.PROCEEDING;
@@ -129,10 +129,7 @@ public final class InviteClientTransaction extends ClientTransaction {
         cancelRetransmitTimer();
         pendingCancel = null;
         listener.onResponse(this, response);
-        if (request != null) {
-            request.release();   // 2xx retransmissions go to the listener; nothing is resent here
-            request = null;
-        }
+        releaseRequest();   // 2xx retransmissions go to the listener; nothing is resent here
         long timerM = layer.timers().transactionTimeout();
         acceptedUntil = layer.loop().ticker().nanoTime() + TimeUnit.MILLISECONDS.toNanos(timerM);
         startTimeout(timerM, this::terminate);

@@ -44,10 +44,7 @@ final class InviteServerTransaction extends ServerTransaction {
             return;
         }
         state = TransactionState.COMPLETED;
-        if (request != null) {
-            request.release();   // timers G and H need only the response sent
-            request = null;
-        }
+        releaseRequest();   // timers G and H need only the response sent
         if (!reliable()) {
             interval = layer.timers().t1Millis();
             startRetransmitTimer(interval, this::timerG);

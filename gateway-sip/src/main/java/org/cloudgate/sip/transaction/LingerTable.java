@@ -124,11 +124,7 @@ final class LingerTable {
     void put(long fingerprint, byte kind, Kept bytes, long durationMillis, long deadlineNanos) {
         int slot = find(fingerprint);
         if (slot >= 0) {
-            release(slot);
-            if (kinds[slot] != ORIGIN) {
-                transactions--;
-                onTransactionGone.run();
-            }
+            drop(slot);
         } else {
             if ((size + 1) * 2 > fingerprints.length) {
                 resize(fingerprints.length * 2);
@@ -171,10 +167,7 @@ final class LingerTable {
     void clear() {
         for (int slot = 0; slot < fingerprints.length; slot++) {
             if (fingerprints[slot] != 0) {
-                release(slot);
-                if (kinds[slot] != ORIGIN) {
-                    onTransactionGone.run();
-                }
+                drop(slot);
                 fingerprints[slot] = 0;
             }
         }
@@ -245,12 +238,17 @@ final class LingerTable {
         if (slot < 0 || deadlines[slot] != deadlineNanos) {
             return;
         }
+        drop(slot);
+        removeAt(slot);
+    }
+
+    /** Frees what the slot's entry keeps and counts a transaction gone; the slot stays taken. */
+    private void drop(int slot) {
         release(slot);
         if (kinds[slot] != ORIGIN) {
             transactions--;
             onTransactionGone.run();
         }
-        removeAt(slot);
     }
 
     private void release(int slot) {

@@ -74,15 +74,8 @@ abstract class Transaction {
             return;
         }
         retired = true;
-        cancelRetransmitTimer();
-        if (timeoutTimer != null) {
-            timeoutTimer.cancel(false);
-            timeoutTimer = null;
-        }
-        if (request != null) {
-            request.release();
-            request = null;
-        }
+        stopTimers();
+        releaseRequest();
         ByteBuf kept = null;
         if (kind == LingerTable.RESPONSE_KEPT || kind == LingerTable.ACK_KEPT) {
             kept = lastSent;
@@ -130,6 +123,15 @@ abstract class Transaction {
         retransmitTimer = layer.loop().schedule(action, Math.max(0, delay), TimeUnit.NANOSECONDS);
     }
 
+    /** Cancels the retransmission timer and the state's timeout. */
+    private void stopTimers() {
+        cancelRetransmitTimer();
+        if (timeoutTimer != null) {
+            timeoutTimer.cancel(false);
+            timeoutTimer = null;
+        }
+    }
+
     void cancelRetransmitTimer() {
         if (retransmitTimer != null) {
             retransmitTimer.cancel(false);
@@ -156,16 +158,17 @@ abstract class Transaction {
             return;
         }
         state = TransactionState.TERMINATED;
-        cancelRetransmitTimer();
-        if (timeoutTimer != null) {
-            timeoutTimer.cancel(false);
-            timeoutTimer = null;
-        }
+        stopTimers();
         layer.forget(this);
         if (lastSent != null) {
             lastSent.release();
             lastSent = null;
         }
+        releaseRequest();
+    }
+
+    /** Lets go of the request once nothing will be built from it any more. */
+    void releaseRequest() {
         if (request != null) {
             request.release();
             request = null;

@@ -106,10 +106,10 @@ public final class TransactionLayer {
 
     private void receiveResponse(SipResponse response, InetSocketAddress source) {
         try {
-            ClientTransaction transaction = clients.get(
-                    TransactionKey.forClient(response.topVia().branch(), response.cseq().method()));
+            TransactionKey key = TransactionKey.forClient(response.topVia().branch(), response.cseq().method());
+            ClientTransaction transaction = clients.get(key);
             if (transaction == null) {
-                receiveLate(response, source);
+                receiveLate(key, response, source);
             } else {
                 transaction.receive(response);
             }
@@ -119,9 +119,8 @@ public final class TransactionLayer {
     }
 
     /** A response for a transaction that lingers (a retransmission) or for none at all. */
-    private void receiveLate(SipResponse response, InetSocketAddress source) {
-        int slot = lingering.lookup(LingerTable.fingerprint(
-                TransactionKey.forClient(response.topVia().branch(), response.cseq().method())));
+    private void receiveLate(TransactionKey key, SipResponse response, InetSocketAddress source) {
+        int slot = lingering.lookup(LingerTable.fingerprint(key));
         if (slot < 0) {
             metrics.stray();
             user.onStrayResponse(response, source);

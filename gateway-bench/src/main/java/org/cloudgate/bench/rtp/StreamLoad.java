@@ -27,14 +27,21 @@ import java.util.concurrent.TimeUnit;
  * port and receiving the other's packets back through the relay. The payload carries the send
  * time, the stream, the direction, a 32-bit counter and the phase (warm-up or measured), so the
  * receiver measures loss, reordering and one-way added latency. Streams are spread evenly over
- * the 20 ms period (one 1 ms slot each).
+ * the 20 ms period: a tick every {@code tickMicros} sends the packets of the streams in its slot.
+ * Ticks keep to the wall clock ({@link TickPacer}): packets of a tick more than 20 ms late are
+ * skipped and counted, not sent in a burst; a measured phase with skipped packets did not offer
+ * the nominal load.
  *
  * <p>Everything runs on one event loop, so no counter needs synchronising.
  */
 final class StreamLoad {
 
     private static final int PACKET = 172;
-    private static final int SLOTS = 20;
+    private static final long PERIOD_NANOS = 20_000_000L;
+
+    /** Ticks per 20 ms packet period; each sends the packets of the streams in its slot. */
+    private final int slots;
+    private final long tickNanos;
     private static final int PHASE_WARMUP = 0;
     private static final int PHASE_MEASURED = 1;
 
@@ -47,11 +54,13 @@ final class StreamLoad {
     private final int[][] highestCounter;
     private final long[] sent = new long[2];
     private final long[] received = new long[2];
+    private final long[] skipped = new long[2];
+    private long startNanos;
     private long reordered;
     private long late;
     private final LatencyHistogram latency = new LatencyHistogram();
     private int phase = PHASE_WARMUP;
-    private long tick;
+    private final TickPacer pacer;
     private ScheduledFuture<?> ticker;
     /** The two shared sockets (A's and B's), or none when every endpoint has its own. */
     private final Channel[] sides;
@@ -60,12 +69,18 @@ final class StreamLoad {
      * @param sharedSockets whether all streams' A endpoints share one socket and all B endpoints
      *                      another (the relay latches each of its legs to that address, and the
      *                      stream is told by the payload): the generator then sends each
-     *                      millisecond's packets with one sendmmsg and reads with recvmmsg, and
+     *                      tick.s packets with one sendmmsg and reads with recvmmsg, and
      *                      stays well under the load it offers. Otherwise every endpoint has a
      *                      socket of its own, for relays that tell calls apart by address.
      */
-    StreamLoad(int streams, String localAddress, boolean sharedSockets) throws InterruptedException {
+    StreamLoad(int streams, String localAddress, boolean sharedSockets, long tickMicros) throws InterruptedException {
+        if (tickMicros <= 0 || 20_000 % tickMicros != 0) {
+            throw new IllegalArgumentException("the tick must divide 20 ms: " + tickMicros + " us");
+        }
         this.streams = streams;
+        this.tickNanos = tickMicros * 1000;
+        this.slots = (int) (PERIOD_NANOS / tickNanos);
+        this.pacer = new TickPacer(tickNanos, slots);
         this.transport = DatagramTransport.start(1, true);
         this.loop = transport.group().next();
         this.endpoints = new Channel[streams][2];
@@ -130,7 +145,10 @@ final class StreamLoad {
     }
 
     void start() {
-        loop.execute(() -> ticker = loop.scheduleAtFixedRate(this::tick, 0, 1, TimeUnit.MILLISECONDS));
+        loop.execute(() -> {
+            startNanos = System.nanoTime();
+            ticker = loop.scheduleAtFixedRate(this::tick, 0, tickNanos, TimeUnit.NANOSECONDS);
+        });
     }
 
     /** Starts counting: what was sent before is warm-up. */
@@ -144,7 +162,8 @@ final class StreamLoad {
 
     Result result(double seconds) throws Exception {
         CompletableFuture<Result> result = new CompletableFuture<>();
-        loop.execute(() -> result.complete(new Result(sent[PHASE_MEASURED], received[PHASE_MEASURED], reordered,
+        loop.execute(() -> result.complete(new Result(sent[PHASE_MEASURED], received[PHASE_MEASURED],
+                skipped[PHASE_MEASURED], reordered,
                 late, latency.percentileMicros(0.5), latency.percentileMicros(0.99),
                 latency.percentileMicros(0.999), latency.maxMicros(), seconds)));
         return result.get(10, TimeUnit.SECONDS);
@@ -164,8 +183,12 @@ final class StreamLoad {
     }
 
     private void tick() {
-        int slot = (int) (tick++ % SLOTS);
-        for (int s = slot; s < streams; s += SLOTS) {
+        long now = pacer.next(System.nanoTime() - startNanos, this::skip);
+        if (now < 0) {
+            return;
+        }
+        int slot = (int) (now % slots);
+        for (int s = slot; s < streams; s += slots) {
             for (int dir = 0; dir < 2; dir++) {
                 send(s, dir);
             }
@@ -173,6 +196,12 @@ final class StreamLoad {
         for (Channel side : sides) {
             side.flush();
         }
+    }
+
+    /** A tick given up: its streams' packets are counted as skipped, not sent. */
+    private void skip(long tick) {
+        int slot = (int) (tick % slots);
+        skipped[phase] += 2L * ((streams - slot + slots - 1) / slots);
     }
 
     private void send(int stream, int direction) {
@@ -228,7 +257,7 @@ final class StreamLoad {
     }
 
     /** Figures of the measured phase. */
-    record Result(long sent, long received, long reordered, long laterThan20ms, long p50Micros, long p99Micros,
+    record Result(long sent, long received, long skipped, long reordered, long laterThan20ms, long p50Micros, long p99Micros,
                   long p999Micros, long maxMicros, double seconds) {
 
         long lost() {

@@ -308,7 +308,7 @@ public final class TransactionLayer {
             server.origin = null;
         }
         lingering.put(LingerTable.fingerprint(transaction.key), kind,
-                kept == null ? null : new LingerTable.Kept(kept, transaction.transport, transaction.peer),
+                kept == null ? null : lingering.keep(kept, transaction.transport, transaction.peer),
                 durationMillis, deadlineNanos);
     }
 

@@ -90,6 +90,32 @@ class LingerTableTest {
     }
 
     @Test
+    void keptResponsesToOnePeerShareOneAddressObject() {
+        RecordingTransport udp = new RecordingTransport(false);
+        LingerTable.Kept first = table.keep(Unpooled.buffer(1), udp, new InetSocketAddress("192.0.2.1", 5060));
+        LingerTable.Kept second = table.keep(Unpooled.buffer(1), udp, new InetSocketAddress("192.0.2.1", 5060));
+        LingerTable.Kept other = table.keep(Unpooled.buffer(1), udp, new InetSocketAddress("192.0.2.1", 5062));
+
+        assertThat(second.peer()).isSameAs(first.peer());
+        assertThat(other.peer()).isNotSameAs(first.peer()).isEqualTo(new InetSocketAddress("192.0.2.1", 5062));
+        first.bytes().release();
+        second.bytes().release();
+        other.bytes().release();
+    }
+
+    @Test
+    void aDeadlineBetweenTwoMillisecondsIsRoundedUpNeverDown() {
+        long key = 77;
+        table.put(key, LingerTable.CLIENT_DONE, null, 5_000, now() + TimeUnit.MILLISECONDS.toNanos(5_000) - 1);
+
+        channel.advanceTimeBy(TimeUnit.MILLISECONDS.toNanos(5_000) - 2, TimeUnit.NANOSECONDS);
+        channel.runScheduledPendingTasks();
+        assertThat(table.lookup(key)).isNotNegative();
+        advance(1);
+        assertThat(table.lookup(key)).isNegative();
+    }
+
+    @Test
     void entriesSharingAHomeSlotSurviveTheRemovalOfAnyOfThem() {
         // Equal low bits and equal high bits: every one of these lands on the same home slot.
         long[] colliding = new long[40];

@@ -36,8 +36,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * The northbound API of the daemon as an operator runs it, with CSTA toward the simulated PBX's
  * CSTA service and SIPp as the PBX's SIP side: refusals (401, 403, 404, 415, 422, 429), call
- * control that the PBX sees, do-not-disturb and forwarding round trips, and a GSM choice that
- * changes where the next call from the PBX goes. Every answer is checked against the API document.
+ * control that the PBX sees, do-not-disturb and forwarding round trips, a GSM choice that
+ * changes where the next call from the PBX goes, and a call-through announcement that the user's GSM
+ * then dials in on. Every answer is checked against the API document.
  */
 @Timeout(240)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -52,6 +53,7 @@ class DaemonApiIT {
     private static final String PASSWORD = "csta-secret";
     private static final String USER = "/api/v1/users/{id}";
     private static final String CALLS = USER + "/calls";
+    private static final String CALL_THROUGH_NUMBER = "0441234567";
 
     private Path dir;
     private SimulatedCstaService csta;
@@ -94,7 +96,7 @@ class DaemonApiIT {
                   pbx { host = "%s", port = %d, username = "cloudgate", password = "%s", keep-alive.enabled = false }
                   registrar.algorithms = [md5]
                   rtp.indirect-switching = false
-                  calls.gsm.call-through-number = "0441234567"
+                  calls.gsm.call-through-number = "%s"
                   csta { enabled = true, host = "127.0.0.1", port = %d, encoding = xml }
                   api {
                     enabled = true
@@ -113,7 +115,7 @@ class DaemonApiIT {
                     ]
                   }
                 }
-                """.formatted(PBX_IP, pbxRoutePort, PASSWORD, csta.port(), tokens()));
+                """.formatted(PBX_IP, pbxRoutePort, PASSWORD, CALL_THROUGH_NUMBER, csta.port(), tokens()));
         daemon = CloudgateProcess.start(dir, "--config", config.toString());
         admin = daemon.awaitReady();
         api = new ApiClient(apiUrl(daemon));
@@ -287,11 +289,55 @@ class DaemonApiIT {
         }
         assertThat(CloudgateProcess.scrape(admin)).contains("cloudgate_calls_rules_total{rule=\"gsm-routed\"} 1.0");
 
-        ApiClient.Answer announced = api.json("POST", USER + "/call-through", Map.of("id", "202"), CONTROLLER,
-                "{\"to\":\"0791112233\"}");
-        assertThat(announced.status()).isEqualTo(200);
-        assertThat(announced.body().get("dialIn").asText()).isEqualTo("0441234567");
-        assertThat(announced.body().get("validForSeconds").asLong()).isEqualTo(60);
+        assertThat(announceCallThrough("202", "0791112233").body().get("validForSeconds").asLong()).isEqualTo(60);
+    }
+
+    @Test
+    void aDialInFromTheUsersGsmIsConnectedOnceToTheAnnouncedDestinationAsTheUser() throws Exception {
+        announceCallThrough("202", "+41312223344");
+        // The route's scenario checks the leg on the wire: Request-URI and To 00041312223344 (outgoing
+        // route 0, + as 00), From and P-Asserted-Identity "Gina Mobile" <sip:202@PBX>, no trace of the GSM.
+        try (Sipp route = Sipp.server("uas-pbx-call-through-route.xml", dir, "-i", PBX_IP,
+                "-p", Integer.toString(pbxRoutePort))) {
+            assertThat(dialIn("0799990000")).as("the PBX presents the GSM in national form, the directory in E.164")
+                    .contains("final=SIP/2.0 200 OK|");
+            assertThat(route.awaitExit(30)).as(route.output()).isZero();
+        }
+        String used = "cloudgate_calls_rules_total{rule=\"call-through\"} 1.0";
+        assertThat(CloudgateProcess.scrape(admin)).contains(used,
+                "cloudgate_calls_started_total{kind=\"call-through\"} 1.0");
+
+        assertThat(dialIn("+41799990000")).as("an announcement serves one dial-in")
+                .contains("final=SIP/2.0 404 Not Found|");
+        assertThat(CloudgateProcess.scrape(admin)).contains(used);
+    }
+
+    @Test
+    void aDialInFromANumberThatIsNoUsersGsmIsRefused() throws Exception {
+        announceCallThrough("202", "+41312223344");
+        assertThat(dialIn("0791112233")).contains("final=SIP/2.0 403 Forbidden|");
+    }
+
+    /** Announces {@code destination} for {@code user}'s call-through dial-in; the answer names the number to dial. */
+    private ApiClient.Answer announceCallThrough(String user, String destination) throws Exception {
+        ApiClient.Answer announced = api.json("POST", USER + "/call-through", Map.of("id", user), CONTROLLER,
+                "{\"to\":\"" + destination + "\"}");
+        assertThat(announced.status()).as(announced.raw().body()).isEqualTo(200);
+        assertThat(announced.body().get("dialIn").asText()).isEqualTo(CALL_THROUGH_NUMBER);
+        return announced;
+    }
+
+    /**
+     * The PBX delivers a call from {@code cli} to the call-through number, which SIPp keeps a
+     * second if answered. Returns SIPp's log, with the final status line it got.
+     */
+    private String dialIn(String cli) throws Exception {
+        Path log = Files.createTempFile(dir, "dial-in-", ".log");
+        try (Sipp pbx = Sipp.client("uac-pbx-call-through-dial-in.xml", "127.0.0.1:" + daemon.sipUdpPort(), dir,
+                "-s", CALL_THROUGH_NUMBER, "-key", "cli", cli, "-i", PBX_IP, "-trace_logs", "-log_file", log.toString())) {
+            assertThat(pbx.awaitExit(30)).as(pbx.output()).isZero();
+        }
+        return Files.readString(log);
     }
 
     /** Last: the PBX's CSTA service goes away, and comes back for whatever runs after. */

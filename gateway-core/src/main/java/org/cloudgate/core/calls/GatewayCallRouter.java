@@ -63,6 +63,8 @@ public final class GatewayCallRouter implements CallRouter {
     }
 
     private static final String RETRY_AFTER = "Retry-After: 30";
+    /** Digits a national number needs, without its 0, to be matched with an international one. */
+    private static final int MIN_SIGNIFICANT_DIGITS = 6;
 
     private final CallSettings settings;
     private final InetSocketAddress pbxAddress;
@@ -201,8 +203,7 @@ public final class GatewayCallRouter implements CallRouter {
 
     /** A call from a user's GSM to the call-through number: to what the user announced, as the user. */
     private CallPlan callThrough(SipRequest invite) {
-        NameAddress from = invite.from();
-        String cli = from == null ? null : userPart(from.uri());
+        String cli = callingNumber(invite);
         DirectoryUser user = cli == null ? null : userWithGsm(cli);
         if (user == null) {
             return CallPlan.Reject.of(403, "Forbidden");
@@ -216,6 +217,22 @@ public final class GatewayCallRouter implements CallRouter {
         return forward(invite, Side.PBX, Side.PBX, "call-through", List.of(pbxTarget(destination)),
                 new CallerIdentity(displayName(user), self),
                 outgoing -> IdentityRules.towardPbx(invite, outgoing, displayedUri(user), false));
+    }
+
+    /**
+     * The number a call from the PBX comes from: its P-Asserted-Identity (RFC 3325; the PBX is the
+     * trusted peer, and that is the number its network screened), else the user part of From,
+     * which a caller can set to anything.
+     */
+    private static String callingNumber(SipRequest invite) {
+        for (NameAddress asserted : invite.assertedIdentities()) {
+            String number = userPart(asserted.uri());
+            if (number != null) {
+                return number;
+            }
+        }
+        NameAddress from = invite.from();
+        return from == null ? null : userPart(from.uri());
     }
 
     private DirectoryUser userWithGsm(String cli) {
@@ -326,9 +343,13 @@ public final class GatewayCallRouter implements CallRouter {
     }
 
     /**
-     * Whether two numbers name the same line: equal, or equal in their last nine digits once the
-     * international and national prefixes are set aside ({@code +41791234567},
-     * {@code 0041791234567} and {@code 0791234567} are the same mobile).
+     * Whether two numbers name the same line. Written the same way (both international, with
+     * {@code +} or {@code 00}, or both national), their digits must be equal: {@code +41791234567}
+     * and {@code 0041791234567} are one line, {@code +33791234567} another. An international and
+     * a national number ({@code 0} and at least six more digits) are one
+     * line when the international one is a country code of one to three digits followed by the
+     * national one without its {@code 0}: {@code 0791234567} is {@code +41791234567}. The gateway
+     * does not know its own country, so that national form also matches {@code +33791234567}.
      */
     static boolean sameNumber(String a, String b) {
         if (a.equals(b)) {
@@ -336,13 +357,26 @@ public final class GatewayCallRouter implements CallRouter {
         }
         String da = digits(a);
         String db = digits(b);
-        int n = 9;
-        return da.length() >= n && db.length() >= n
-                && da.regionMatches(da.length() - n, db, db.length() - n, n);
+        boolean internationalA = da.startsWith("00");
+        if (internationalA == db.startsWith("00")) {
+            return !da.isEmpty() && da.equals(db);
+        }
+        String international = internationalA ? da : db;
+        String national = internationalA ? db : da;
+        if (!national.startsWith("0") || national.length() < 1 + MIN_SIGNIFICANT_DIGITS) {
+            return false;
+        }
+        String significant = national.substring(1);
+        int countryCode = international.length() - 2 - significant.length();
+        return countryCode >= 1 && countryCode <= 3 && international.endsWith(significant);
     }
 
+    /** The digits of a number, a leading {@code +} written as the international prefix {@code 00}. */
     private static String digits(String number) {
-        StringBuilder digits = new StringBuilder(number.length());
+        StringBuilder digits = new StringBuilder(number.length() + 1);
+        if (number.startsWith("+")) {
+            digits.append("00");
+        }
         for (int i = 0; i < number.length(); i++) {
             char c = number.charAt(i);
             if (c >= '0' && c <= '9') {

@@ -171,4 +171,27 @@ class GatewayCallRouterTest {
         assertThat(forward.caller().displayName()).isEqualTo("\"Alice\"");
         assertThat(registry.get("cloudgate.calls.rules").tag("rule", "call-through").counter().count()).isEqualTo(1);
     }
+
+    @Test
+    void theDialInCallerIsWhomThePbxAssertsNotWhatFromClaims() {
+        GatewayCallRouter router = router(0, "0441234567");
+        announcements.announce("+41791234567", "0312223344");
+
+        SipRequest spoofed = invite("sip:0441234567@gw", "<sip:+41791234567@pbx>");
+        spoofed.addHeader(HeaderName.P_ASSERTED_IDENTITY, "<tel:+41795550000>");
+        try {
+            assertThat(router.route(spoofed, PBX, null)).as("the asserted caller is no user's GSM")
+                    .isEqualTo(CallPlan.Reject.of(403, "Forbidden"));
+        } finally {
+            spoofed.release();
+        }
+
+        SipRequest asserted = invite("sip:0441234567@gw", "\"Withheld\" <sip:anonymous@anonymous.invalid>");
+        asserted.addHeader(HeaderName.P_ASSERTED_IDENTITY, "<sip:0791234567@pbx;user=phone>");
+        try {
+            assertThat(router.route(asserted, PBX, null)).isInstanceOf(CallPlan.Forward.class);
+        } finally {
+            asserted.release();
+        }
+    }
 }

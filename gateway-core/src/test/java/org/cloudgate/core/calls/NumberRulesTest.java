@@ -49,6 +49,20 @@ class NumberRulesTest {
     }
 
     @Test
+    void twoInternationalNumbersAreOneLineOnlyWhenAllTheirDigitsAre() {
+        assertThat(GatewayCallRouter.sameNumber("+33791234567", "+41791234567")).as("another country").isFalse();
+        assertThat(GatewayCallRouter.sameNumber("0033791234567", "+41791234567")).isFalse();
+        assertThat(GatewayCallRouter.sameNumber("0791234567", "0041791234567")).isTrue();
+        assertThat(GatewayCallRouter.sameNumber("0791234567", "0791234567")).isTrue();
+        assertThat(GatewayCallRouter.sameNumber("0791234567", "00791234567")).as("no country code").isFalse();
+        assertThat(GatewayCallRouter.sameNumber("791234567", "+41791234567")).as("no national prefix").isFalse();
+        assertThat(GatewayCallRouter.sameNumber("012345", "+4112345")).as("too short to match across forms")
+                .isFalse();
+        assertThat(GatewayCallRouter.sameNumber("+", "+")).isTrue();
+        assertThat(GatewayCallRouter.sameNumber("alice", "bob")).isFalse();
+    }
+
+    @Test
     void theUserPartOfSipAndTelUris() {
         assertThat(GatewayCallRouter.userPart("sip:201@pbx.example.com;user=phone")).isEqualTo("201");
         assertThat(GatewayCallRouter.userPart("tel:+41791234567;phone-context=x")).isEqualTo("+41791234567");

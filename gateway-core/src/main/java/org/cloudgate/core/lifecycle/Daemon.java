@@ -120,7 +120,8 @@ public final class Daemon {
             metrics.bindAllocator(allocator);
         }
 
-        GatewayUserAgent userAgent = new GatewayUserAgent(service, metrics.registry());
+        GatewayUserAgent userAgent = new GatewayUserAgent(service,
+                HeapPressure.of(settings.service().overloadHeapPercent(), metrics.registry()), metrics.registry());
         trace.apply(settings.sip().trace());
         MediaRelayService media = new MediaRelayService(settings.media(), settings.sip(), loops, trace,
                 metrics.registry(), readiness);

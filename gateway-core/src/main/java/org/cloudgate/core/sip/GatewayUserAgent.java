@@ -2,6 +2,7 @@ package org.cloudgate.core.sip;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.cloudgate.core.lifecycle.HeapPressure;
 import org.cloudgate.core.lifecycle.ServiceState;
 import org.cloudgate.sip.b2bua.B2bua;
 import org.cloudgate.sip.codec.SipErrorResponse;
@@ -21,7 +22,9 @@ import java.util.Set;
  * everything inside a call to the B2BUA, and refuses other methods outside a dialog with 405 and
  * the methods it allows. While the operator has switched the service off, or while the daemon
  * drains, every new request gets 503 with Retry-After (RFC 3261 section 21.5.4); requests inside
- * calls already up still go through.
+ * calls already up still go through. While the heap is under pressure ({@link HeapPressure}) new
+ * calls get 503 without Retry-After (a caller may try another route at once; RFC 3261 section
+ * 21.5.4 has a client treat it as a 500 for this request only).
  */
 public final class GatewayUserAgent implements TransactionUser {
 
@@ -32,14 +35,20 @@ public final class GatewayUserAgent implements TransactionUser {
     private static final String RETRY_AFTER_SECONDS = "30";
 
     private final ServiceState service;
+    private final HeapPressure heap;
+    private final Counter overloadRejected;
     private final MeterRegistry registry;
     private volatile boolean draining;
     private volatile Registrar registrar;
     private volatile B2bua b2bua;
 
-    public GatewayUserAgent(ServiceState service, MeterRegistry registry) {
+    public GatewayUserAgent(ServiceState service, HeapPressure heap, MeterRegistry registry) {
         this.service = service;
+        this.heap = heap;
         this.registry = registry;
+        this.overloadRejected = Counter.builder("cloudgate.overload.rejected")
+                .description("New calls refused with 503 because the heap stayed full after full collections")
+                .register(registry);
     }
 
     /** REGISTER requests go to {@code registrar}, calls to {@code b2bua} from now on. */
@@ -63,6 +72,9 @@ public final class GatewayUserAgent implements TransactionUser {
             SipResponse response = SipErrorResponse.of(request, 503, "Service Unavailable");
             response.addHeader("Retry-After", RETRY_AFTER_SECONDS);
             send(transaction, method, response);
+        } else if ("INVITE".equals(method) && calls != null && heap.high()) {
+            overloadRejected.increment();
+            send(transaction, method, SipErrorResponse.of(request, 503, "Service Unavailable"));
         } else if ("INVITE".equals(method) && calls != null) {
             calls.invite(transaction, request);
         } else if ("REGISTER".equals(method) && registrar != null) {

@@ -38,12 +38,12 @@ final class StreamLoad {
 
     private static final int PACKET = 172;
     private static final long PERIOD_NANOS = 20_000_000L;
+    private static final int PHASE_WARMUP = 0;
+    private static final int PHASE_MEASURED = 1;
 
     /** Ticks per 20 ms packet period; each sends the packets of the streams in its slot. */
     private final int slots;
     private final long tickNanos;
-    private static final int PHASE_WARMUP = 0;
-    private static final int PHASE_MEASURED = 1;
 
     private final int streams;
     private final DatagramTransport transport;
@@ -69,7 +69,7 @@ final class StreamLoad {
      * @param sharedSockets whether all streams' A endpoints share one socket and all B endpoints
      *                      another (the relay latches each of its legs to that address, and the
      *                      stream is told by the payload): the generator then sends each
-     *                      tick.s packets with one sendmmsg and reads with recvmmsg, and
+     *                      tick's packets with one sendmmsg and reads with recvmmsg, and
      *                      stays well under the load it offers. Otherwise every endpoint has a
      *                      socket of its own, for relays that tell calls apart by address.
      */
@@ -257,8 +257,8 @@ final class StreamLoad {
     }
 
     /** Figures of the measured phase. */
-    record Result(long sent, long received, long skipped, long reordered, long laterThan20ms, long p50Micros, long p99Micros,
-                  long p999Micros, long maxMicros, double seconds) {
+    record Result(long sent, long received, long skipped, long reordered, long laterThan20ms, long p50Micros,
+                  long p99Micros, long p999Micros, long maxMicros, double seconds) {
 
         long lost() {
             return Math.max(0, sent - received);

@@ -34,6 +34,7 @@ public final class HeapPressure {
     private final LongSupplier clock;
     private long seenCollections = -1;
     private long seenAt;
+    private boolean leftAbove;
 
     HeapPressure(LongSupplier fullCollections, BooleanSupplier aboveThreshold, LongSupplier clock) {
         this.fullCollections = fullCollections;
@@ -92,14 +93,18 @@ public final class HeapPressure {
         return full;
     }
 
-    /** Whether new calls are to be refused now. Cheap enough to ask for every new INVITE. */
+    /**
+     * Whether new calls are to be refused now: asked for every new INVITE, so the pool is read
+     * only when a full collection has run since the last question (only one changes what it says).
+     */
     public synchronized boolean high() {
         long now = clock.getAsLong();
         long collections = fullCollections.getAsLong();
         if (collections != seenCollections) {
             seenCollections = collections;
             seenAt = now;
+            leftAbove = aboveThreshold.getAsBoolean();
         }
-        return now - seenAt < QUIET_NANOS && aboveThreshold.getAsBoolean();
+        return leftAbove && now - seenAt < QUIET_NANOS;
     }
 }

@@ -43,8 +43,9 @@ public final class HeapPressure {
     }
 
     /**
-     * Watches this JVM's old generation (the heap pool whose collector also collects no other
-     * heap pool, e.g. "PS Old Gen", "Tenured Gen", "G1 Old Gen").
+     * Watches this JVM's old generation ("PS Old Gen", "Tenured Gen", "G1 Old Gen") and counts the
+     * full collections of it; with a collector that has no such pool (ZGC, Shenandoah) it never
+     * reports pressure.
      *
      * @param percent of the pool's maximum; 0 turns the check off
      */
@@ -73,24 +74,15 @@ public final class HeapPressure {
         return NONE;
     }
 
-    /**
-     * The collector of full collections of {@code pool}: "PS MarkSweep", "MarkSweepCompact",
-     * "G1 Old Generation"; else the one of those listing the pool that lists the most pools.
-     */
+    /** The collector of full collections of {@code pool}: "PS MarkSweep", "MarkSweepCompact", "G1 Old Generation". */
     private static GarbageCollectorMXBean fullCollector(String pool) {
-        GarbageCollectorMXBean full = null;
         for (GarbageCollectorMXBean collector : ManagementFactory.getGarbageCollectorMXBeans()) {
-            if (!Arrays.asList(collector.getMemoryPoolNames()).contains(pool)) {
-                continue;
-            }
-            if (collector.getName().matches(".*(MarkSweep|Old).*")) {
+            if (collector.getName().matches(".*(MarkSweep|Old).*")
+                    && Arrays.asList(collector.getMemoryPoolNames()).contains(pool)) {
                 return collector;
             }
-            if (full == null || collector.getMemoryPoolNames().length > full.getMemoryPoolNames().length) {
-                full = collector;
-            }
         }
-        return full;
+        return null;
     }
 
     /**

@@ -72,11 +72,13 @@ public final class GatewayUserAgent implements TransactionUser {
             SipResponse response = SipErrorResponse.of(request, 503, "Service Unavailable");
             response.addHeader("Retry-After", RETRY_AFTER_SECONDS);
             send(transaction, method, response);
-        } else if ("INVITE".equals(method) && calls != null && heap.high()) {
-            overloadRejected.increment();
-            send(transaction, method, SipErrorResponse.of(request, 503, "Service Unavailable"));
         } else if ("INVITE".equals(method) && calls != null) {
-            calls.invite(transaction, request);
+            if (heap.high()) {
+                overloadRejected.increment();
+                send(transaction, method, SipErrorResponse.of(request, 503, "Service Unavailable"));
+            } else {
+                calls.invite(transaction, request);
+            }
         } else if ("REGISTER".equals(method) && registrar != null) {
             registrar.register(transaction, request);
         } else if ("OPTIONS".equals(method)) {

@@ -260,16 +260,24 @@ final class LingerTable {
                 pending = true;
             }
         }
-        int capacity = fingerprints.length;
-        while (capacity > INITIAL_CAPACITY && size * 8 < capacity) {
-            capacity /= 2;
-        }
+        int capacity = shrunk(fingerprints.length, size, INITIAL_CAPACITY);
         if (capacity < fingerprints.length) {
             resize(capacity);   // after a burst, back to a table that fits what is left
         }
         if (pending) {
             scheduleSweep(next);
         }
+    }
+
+    /**
+     * The power-of-two capacity, at least {@code minimum}, that a table or queue holding
+     * {@code size} entries shrinks to: halved while it would be less than an eighth full.
+     */
+    private static int shrunk(int capacity, int size, int minimum) {
+        while (capacity > minimum && size * 8 < capacity) {
+            capacity /= 2;
+        }
+        return capacity;
     }
 
     /** Removes the entry if it is still the one queued with this deadline (not put again since). */
@@ -410,10 +418,7 @@ final class LingerTable {
 
         /** Gives back the memory of a burst once the queue is mostly empty again. */
         void trim() {
-            int capacity = fingerprints.length;
-            while (capacity > 256 && size * 8 < capacity) {
-                capacity /= 2;
-            }
+            int capacity = shrunk(fingerprints.length, size, 256);
             if (capacity < fingerprints.length) {
                 resize(capacity);
             }

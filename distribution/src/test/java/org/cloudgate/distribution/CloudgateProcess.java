@@ -106,6 +106,19 @@ final class CloudgateProcess implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString()).body();
     }
 
+    /**
+     * The value of one series in a {@link #scrape}, e.g. {@code cloudgate_calls_active} or
+     * {@code cloudgate_overload_rejected_total{cause="heap"}} (labels as exposed); 0 when absent.
+     */
+    static double sample(String metrics, String series) {
+        for (String line : metrics.split("\n")) {
+            if (line.startsWith(series + " ")) {
+                return Double.parseDouble(line.substring(series.length() + 1).trim());
+            }
+        }
+        return 0;
+    }
+
     String output() {
         try {
             return Files.readString(output, StandardCharsets.UTF_8);

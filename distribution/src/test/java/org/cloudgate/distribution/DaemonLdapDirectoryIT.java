@@ -34,8 +34,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -249,9 +247,7 @@ class DaemonLdapDirectoryIT {
     }
 
     private static double failures(String metrics, String reason) {
-        Matcher m = Pattern.compile("cloudgate_directory_sync_failures_total\\{reason=\"" + reason + "\"} (\\S+)")
-                .matcher(metrics);
-        return m.find() ? Double.parseDouble(m.group(1)) : 0;
+        return CloudgateProcess.sample(metrics, "cloudgate_directory_sync_failures_total{reason=\"" + reason + "\"}");
     }
 
     private static int count(String text, String part) {

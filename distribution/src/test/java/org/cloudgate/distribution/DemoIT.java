@@ -71,9 +71,7 @@ class DemoIT {
 
     /** {@code cloudgate_rtp_relayed_total} of one side: datagrams received there and sent on. */
     private static double relayed(String metrics, String side) {
-        Matcher m = Pattern.compile("cloudgate_rtp_relayed_total\\{side=\"" + side + "\"\\} (\\S+)").matcher(metrics);
-        assertThat(m.find()).as(metrics).isTrue();
-        return Double.parseDouble(m.group(1));
+        return CloudgateProcess.sample(metrics, "cloudgate_rtp_relayed_total{side=\"" + side + "\"}");
     }
 
     /** Runs baresip headless for a few seconds with one account and one command; returns its output. */

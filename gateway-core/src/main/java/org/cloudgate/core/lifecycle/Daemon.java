@@ -121,7 +121,9 @@ public final class Daemon {
         }
 
         GatewayUserAgent userAgent = new GatewayUserAgent(service,
-                HeapPressure.of(settings.service().overloadHeapPercent(), metrics.registry()), metrics.registry());
+                HeapPressure.of(settings.service().overloadHeapPercent(), metrics.registry()),
+                RetransmissionPressure.of(settings.service().overloadRetransmittedInvitesPercent(), metrics.registry()),
+                metrics.registry());
         trace.apply(settings.sip().trace());
         MediaRelayService media = new MediaRelayService(settings.media(), settings.sip(), loops, trace,
                 metrics.registry(), readiness);

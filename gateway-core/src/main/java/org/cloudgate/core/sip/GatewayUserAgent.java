@@ -3,6 +3,7 @@ package org.cloudgate.core.sip;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.cloudgate.core.lifecycle.HeapPressure;
+import org.cloudgate.core.lifecycle.RetransmissionPressure;
 import org.cloudgate.core.lifecycle.ServiceState;
 import org.cloudgate.sip.b2bua.B2bua;
 import org.cloudgate.sip.codec.SipErrorResponse;
@@ -22,9 +23,10 @@ import java.util.Set;
  * everything inside a call to the B2BUA, and refuses other methods outside a dialog with 405 and
  * the methods it allows. While the operator has switched the service off, or while the daemon
  * drains, every new request gets 503 with Retry-After (RFC 3261 section 21.5.4); requests inside
- * calls already up still go through. While the heap is under pressure ({@link HeapPressure}) new
- * calls get 503 without Retry-After (a caller may try another route at once; RFC 3261 section
- * 21.5.4 has a client treat it as a 500 for this request only).
+ * calls already up still go through. While the heap is under pressure ({@link HeapPressure}), or
+ * callers retransmit their INVITEs because the gateway answers late ({@link RetransmissionPressure}),
+ * new calls get 503 without Retry-After (a caller may try another route at once; RFC 3261
+ * section 21.5.4 has a client treat it as a 500 for this request only).
  */
 public final class GatewayUserAgent implements TransactionUser {
 
@@ -36,18 +38,29 @@ public final class GatewayUserAgent implements TransactionUser {
 
     private final ServiceState service;
     private final HeapPressure heap;
-    private final Counter overloadRejected;
+    private final RetransmissionPressure retransmissions;
+    private final Counter rejectedForHeap;
+    private final Counter rejectedForRetransmissions;
     private final MeterRegistry registry;
     private volatile boolean draining;
     private volatile Registrar registrar;
     private volatile B2bua b2bua;
 
-    public GatewayUserAgent(ServiceState service, HeapPressure heap, MeterRegistry registry) {
+    public GatewayUserAgent(ServiceState service, HeapPressure heap, RetransmissionPressure retransmissions,
+                            MeterRegistry registry) {
         this.service = service;
         this.heap = heap;
+        this.retransmissions = retransmissions;
         this.registry = registry;
-        this.overloadRejected = Counter.builder("cloudgate.overload.rejected")
-                .description("New calls refused with 503 because the heap stayed full after full collections")
+        this.rejectedForHeap = overloadRejected(registry, "heap");
+        this.rejectedForRetransmissions = overloadRejected(registry, "retransmissions");
+    }
+
+    private static Counter overloadRejected(MeterRegistry registry, String cause) {
+        return Counter.builder("cloudgate.overload.rejected")
+                .description("New calls refused with 503 because the gateway is overloaded, by the sign it saw:"
+                        + " heap (full after full collections), retransmissions (callers retransmit their INVITEs)")
+                .tag("cause", cause)
                 .register(registry);
     }
 
@@ -73,8 +86,12 @@ public final class GatewayUserAgent implements TransactionUser {
             response.addHeader("Retry-After", RETRY_AFTER_SECONDS);
             send(transaction, method, response);
         } else if ("INVITE".equals(method) && calls != null) {
+            retransmissions.invite();
             if (heap.high()) {
-                overloadRejected.increment();
+                rejectedForHeap.increment();
+                send(transaction, method, SipErrorResponse.of(request, 503, "Service Unavailable"));
+            } else if (retransmissions.high()) {
+                rejectedForRetransmissions.increment();
                 send(transaction, method, SipErrorResponse.of(request, 503, "Service Unavailable"));
             } else {
                 calls.invite(transaction, request);
@@ -90,6 +107,13 @@ public final class GatewayUserAgent implements TransactionUser {
             SipResponse response = SipErrorResponse.of(request, 405, "Method Not Allowed");
             response.addHeader("Allow", ALLOW);
             send(transaction, method, response);
+        }
+    }
+
+    @Override
+    public void onRetransmission(SipRequest request) {
+        if ("INVITE".equals(request.method())) {
+            retransmissions.retransmission();
         }
     }
 

@@ -150,6 +150,7 @@ public final class TransactionLayer {
             metrics.absorbed();
             try {
                 existing.retransmission(request);
+                user.onRetransmission(request);
             } finally {
                 request.release();
             }
@@ -158,9 +159,13 @@ public final class TransactionLayer {
         int slot = lingering.lookup(LingerTable.fingerprint(key));
         if (slot >= 0) {
             metrics.absorbed();
-            request.release();
-            if (lingering.kind(slot) == LingerTable.RESPONSE_KEPT) {
-                lingering.resend(slot);
+            try {
+                if (lingering.kind(slot) == LingerTable.RESPONSE_KEPT) {
+                    lingering.resend(slot);
+                }
+                user.onRetransmission(request);
+            } finally {
+                request.release();
             }
             return;
         }

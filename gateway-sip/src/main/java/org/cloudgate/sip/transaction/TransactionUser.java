@@ -28,6 +28,13 @@ public interface TransactionUser {
     default void onStrayResponse(SipResponse response, InetSocketAddress source) {
     }
 
+    /**
+     * A retransmitted request the layer answered itself: its sender had not heard the answer it
+     * already has (or is about to get) in time. Many of them mean the gateway answers late.
+     */
+    default void onRetransmission(SipRequest request) {
+    }
+
     /** An INVITE server transaction sent a non-2xx final response and never got its ACK (timer H). */
     default void onAckTimeout(ServerTransaction invite) {
     }

@@ -177,6 +177,7 @@ class TransactionLayerTest {
 
         assertThat(user.requests).hasSize(1);
         assertThat(udp.count("SIP/2.0 100 Trying")).isEqualTo(2);
+        assertThat(user.retransmissions).as("told, for the overload control").containsExactly("INVITE");
     }
 
     @Test
@@ -213,6 +214,7 @@ class TransactionLayerTest {
         layer.receive(Messages.invite("z9hG4bK-other"), PEER, udp);
 
         assertThat(user.requests).as("the retransmission absorbed, the merged request refused").hasSize(1);
+        assertThat(user.retransmissions).as("the lingering transaction's absorbed retransmission").containsExactly("INVITE");
         assertThat(user.acks).hasSize(1);
         assertThat(user.cancels).as("a CANCEL after the final response does nothing").isZero();
         assertThat(udp.sent).extracting(message -> message.substring(0, message.indexOf("\r\n"))).containsExactly(
@@ -360,6 +362,7 @@ class TransactionLayerTest {
         final List<String> requests = new ArrayList<>();
         final List<ServerTransaction> transactions = new ArrayList<>();
         final List<String> acks = new ArrayList<>();
+        final List<String> retransmissions = new ArrayList<>();
         int cancels;
         int ackTimeouts;
         int strays;
@@ -383,6 +386,11 @@ class TransactionLayerTest {
         @Override
         public void onStrayResponse(SipResponse response, InetSocketAddress source) {
             strays++;
+        }
+
+        @Override
+        public void onRetransmission(SipRequest request) {
+            retransmissions.add(request.method());
         }
 
         @Override

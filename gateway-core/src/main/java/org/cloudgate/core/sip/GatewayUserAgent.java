@@ -23,10 +23,10 @@ import java.util.Set;
  * everything inside a call to the B2BUA, and refuses other methods outside a dialog with 405 and
  * the methods it allows. While the operator has switched the service off, or while the daemon
  * drains, every new request gets 503 with Retry-After (RFC 3261 section 21.5.4); requests inside
- * calls already up still go through. While the heap is under pressure ({@link HeapPressure}), or
- * callers retransmit their INVITEs because the gateway answers late ({@link RetransmissionPressure}),
- * new calls get 503 without Retry-After (a caller may try another route at once; RFC 3261
- * section 21.5.4 has a client treat it as a 500 for this request only).
+ * calls already up still go through. While the heap is under pressure ({@link HeapPressure}) new
+ * calls get 503 without Retry-After (a caller may try another route at once; RFC 3261 section
+ * 21.5.4 has a client treat it as a 500 for this request only), and so does a share of them while
+ * callers retransmit their INVITEs because the gateway answers late ({@link RetransmissionPressure}).
  */
 public final class GatewayUserAgent implements TransactionUser {
 
@@ -86,11 +86,11 @@ public final class GatewayUserAgent implements TransactionUser {
             response.addHeader("Retry-After", RETRY_AFTER_SECONDS);
             send(transaction, method, response);
         } else if ("INVITE".equals(method) && calls != null) {
-            retransmissions.invite();
+            boolean late = retransmissions.refuse();
             if (heap.high()) {
                 rejectedForHeap.increment();
                 send(transaction, method, SipErrorResponse.of(request, 503, "Service Unavailable"));
-            } else if (retransmissions.high()) {
+            } else if (late) {
                 rejectedForRetransmissions.increment();
                 send(transaction, method, SipErrorResponse.of(request, 503, "Service Unavailable"));
             } else {

@@ -54,6 +54,8 @@ class DaemonApiIT {
     private static final String USER = "/api/v1/users/{id}";
     private static final String CALLS = USER + "/calls";
     private static final String CALL_THROUGH_NUMBER = "0441234567";
+    private static final String NO_DESTINATION = "cloudgate_calls_call_through_refused_total{reason=\"no-destination\"}";
+    private static final String UNKNOWN_CALLER = "cloudgate_calls_call_through_refused_total{reason=\"unknown-caller\"}";
 
     private Path dir;
     private SimulatedCstaService csta;
@@ -307,15 +309,22 @@ class DaemonApiIT {
         assertThat(CloudgateProcess.scrape(admin)).contains(used,
                 "cloudgate_calls_started_total{kind=\"call-through\"} 1.0");
 
+        double refused = CloudgateProcess.sample(CloudgateProcess.scrape(admin), NO_DESTINATION);
         assertThat(dialIn("+41799990000")).as("an announcement serves one dial-in")
-                .contains("final=SIP/2.0 404 Not Found|");
-        assertThat(CloudgateProcess.scrape(admin)).contains(used);
+                .contains("final=SIP/2.0 403 Forbidden|");
+        String metrics = CloudgateProcess.scrape(admin);
+        assertThat(metrics).contains(used);
+        assertThat(CloudgateProcess.sample(metrics, NO_DESTINATION)).isEqualTo(refused + 1);
     }
 
     @Test
-    void aDialInFromANumberThatIsNoUsersGsmIsRefused() throws Exception {
+    void aDialInFromANumberThatIsNoUsersGsmIsRefusedAsOneWithoutDestinationIs() throws Exception {
         announceCallThrough("202", "+41312223344");
+        String before = CloudgateProcess.scrape(admin);
         assertThat(dialIn("0791112233")).contains("final=SIP/2.0 403 Forbidden|");
+        String after = CloudgateProcess.scrape(admin);
+        assertThat(CloudgateProcess.sample(after, UNKNOWN_CALLER)).isEqualTo(CloudgateProcess.sample(before, UNKNOWN_CALLER) + 1);
+        assertThat(CloudgateProcess.sample(after, NO_DESTINATION)).isEqualTo(CloudgateProcess.sample(before, NO_DESTINATION));
     }
 
     /** Announces {@code destination} for {@code user}'s call-through dial-in; the answer names the number to dial. */

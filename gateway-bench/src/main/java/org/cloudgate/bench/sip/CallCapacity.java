@@ -25,7 +25,8 @@ import java.util.regex.Pattern;
  * whose every step (each rate runs {@code --repeat} times, default once) had at most
  * {@code --max-failed} percent failed calls (a call SIPp never finished counts as failed). Steps at
  * the {@code --warmup} rates run first and are reported but not counted: a JVM hop compiles its hot
- * path in its first tens of seconds. The hop is any address: cloudgate, or another proxy measured
+ * path in its first tens of seconds. A rate with a step above 5% failed is the last one run, after
+ * all its repeats. The hop is any address: cloudgate, or another proxy measured
  * in the same run.
  *
  * <pre>
@@ -101,16 +102,17 @@ public final class CallCapacity {
                 print("warm-up", step);
                 Thread.sleep(2000);
             }
-            measure:
             for (int rate : rates) {
+                boolean saturated = false;
                 for (int round = 0; round < repeat; round++) {
                     Step step = step(work, scenario, target, service, uacIp, rate, seconds, hold);
                     steps.add(step);
                     print(label, step);
-                    if (step.failedPercent() > 5 * maxFailed && step.failedPercent() > 5) {
-                        break measure;   // saturated: higher rates only fail more
-                    }
+                    saturated |= step.failedPercent() > 5 * maxFailed && step.failedPercent() > 5;
                     Thread.sleep(2000);
+                }
+                if (saturated) {
+                    break;   // higher rates only fail more; this rate's repeats all ran, to be counted
                 }
             }
         } finally {

@@ -30,6 +30,8 @@ import org.cloudgate.sip.registration.RegistrarMetrics;
 import org.cloudgate.sip.transport.SipTransport;
 import org.cloudgate.sip.transport.TransportPolicy;
 import org.cloudgate.sip.uri.SipUri;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
@@ -62,6 +64,7 @@ public final class GatewayCallRouter implements CallRouter {
         }
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(GatewayCallRouter.class);
     private static final String RETRY_AFTER = "Retry-After: 30";
     /** Digits a national number needs, without its 0, to be matched with an international one. */
     private static final int MIN_SIGNIFICANT_DIGITS = 6;
@@ -81,6 +84,8 @@ public final class GatewayCallRouter implements CallRouter {
     private final FastThreadLocal<DigestAuthenticator> authenticators;
     private final FastThreadLocal<DigestClient> pbxCredentials;
     private final Map<Rule, Counter> rules = new EnumMap<>(Rule.class);
+    private final Counter dialInFromStranger;
+    private final Counter dialInWithoutDestination;
     private final RegistrarMetrics authentication;
 
     /**
@@ -128,6 +133,8 @@ public final class GatewayCallRouter implements CallRouter {
                     .tag("rule", rule.tag)
                     .register(registry));
         }
+        this.dialInFromStranger = dialInRefused(registry, "unknown-caller");
+        this.dialInWithoutDestination = dialInRefused(registry, "no-destination");
     }
 
     private static String hostPort(PbxSettings pbx) {
@@ -201,16 +208,34 @@ public final class GatewayCallRouter implements CallRouter {
                 outgoing -> identity.towardGsm(invite, outgoing, callThroughUri));
     }
 
-    /** A call from a user's GSM to the call-through number: to what the user announced, as the user. */
+    private static Counter dialInRefused(MeterRegistry registry, String reason) {
+        return Counter.builder("cloudgate.calls.call.through.refused")
+                .description("Calls to the call-through number refused (403), by reason: the caller is no user's GSM"
+                        + " (unknown-caller), or the user announced no destination, or it expired (no-destination)")
+                .tag("reason", reason)
+                .register(registry);
+    }
+
+    /**
+     * A call from a user's GSM to the call-through number: to what the user announced, as the user.
+     * Refused with 403 whether the caller is nobody's GSM or a user's without a destination, so
+     * that the answer does not tell a caller which numbers are users' GSMs; the counter and the log
+     * tell the operator which it was.
+     */
     private CallPlan callThrough(SipRequest invite) {
         String cli = callingNumber(invite);
         DirectoryUser user = cli == null ? null : userWithGsm(cli);
         if (user == null) {
+            dialInFromStranger.increment();
+            LOG.info("call-through dial-in from {} refused: no user has that GSM number", cli);
             return CallPlan.Reject.of(403, "Forbidden");
         }
         String destination = announcements.take(user.settings().gsm().orElseThrow());
         if (destination == null) {
-            return CallPlan.Reject.of(404, "Not Found");
+            dialInWithoutDestination.increment();
+            LOG.info("call-through dial-in from {} (user {}) refused: no destination announced, or it expired",
+                    cli, user.extension());
+            return CallPlan.Reject.of(403, "Forbidden");
         }
         rules.get(Rule.CALL_THROUGH).increment();
         String self = userUri(user);

@@ -153,9 +153,13 @@ class GatewayCallRouterTest {
     void aCallFromAUsersGsmToTheCallThroughNumberGoesToTheAnnouncedDestinationAsTheUser() {
         GatewayCallRouter router = router(0, "0441234567");
         assertThat(route(router, "sip:0441234567@gw", "<sip:0791234567@pbx>", PBX))
-                .as("nothing announced yet").isEqualTo(CallPlan.Reject.of(404, "Not Found"));
+                .as("nothing announced yet").isEqualTo(CallPlan.Reject.of(403, "Forbidden"));
         assertThat(route(router, "sip:0441234567@gw", "<sip:0799999999@pbx>", PBX))
-                .as("not a user's GSM").isEqualTo(CallPlan.Reject.of(403, "Forbidden"));
+                .as("not a user's GSM: the same answer").isEqualTo(CallPlan.Reject.of(403, "Forbidden"));
+        assertThat(registry.get("cloudgate.calls.call.through.refused").tag("reason", "no-destination").counter().count())
+                .isEqualTo(1);
+        assertThat(registry.get("cloudgate.calls.call.through.refused").tag("reason", "unknown-caller").counter().count())
+                .isEqualTo(1);
 
         announcements.announce("+41791234567", "0312223344");
         CallPlan plan = route(router, "sip:0441234567@gw", "<sip:0041791234567@pbx>", PBX);

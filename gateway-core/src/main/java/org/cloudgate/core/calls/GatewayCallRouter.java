@@ -238,10 +238,26 @@ public final class GatewayCallRouter implements CallRouter {
             return CallPlan.Reject.of(403, "Forbidden");
         }
         rules.get(Rule.CALL_THROUGH).increment();
-        String self = userUri(user);
+        boolean withheld = IdentityRules.withheld(invite);
+        String asserted = displayedUri(user);
         return forward(invite, Side.PBX, Side.PBX, "call-through", List.of(pbxTarget(destination)),
-                new CallerIdentity(displayName(user), self),
-                outgoing -> IdentityRules.towardPbx(invite, outgoing, displayedUri(user), false));
+                caller(user, withheld), outgoing -> {
+                    IdentityRules.towardPbx(invite, outgoing, asserted, withheld);
+                    IdentityRules.newCall(invite, outgoing);
+                });
+    }
+
+    /** The user as the caller of a call they place, or the configured anonymous From when withheld. */
+    private CallerIdentity caller(DirectoryUser user, boolean withheld) {
+        CallerIdentity caller = new CallerIdentity(displayName(user), userUri(user));
+        if (withheld) {
+            rules.get(Rule.CLIR).increment();
+            CallerIdentity anonymous = identity.anonymous();
+            if (anonymous != CallerIdentity.AS_RECEIVED) {
+                caller = anonymous;
+            }
+        }
+        return caller;
     }
 
     /**
@@ -301,14 +317,7 @@ public final class GatewayCallRouter implements CallRouter {
             return new CallPlan.Reject(503, "Service Unavailable", List.of(RETRY_AFTER));
         }
         boolean withheld = IdentityRules.withheld(invite);
-        CallerIdentity caller = new CallerIdentity(displayName(user), userUri(user));
-        if (withheld) {
-            rules.get(Rule.CLIR).increment();
-            CallerIdentity anonymous = identity.anonymous();
-            if (anonymous != CallerIdentity.AS_RECEIVED) {
-                caller = anonymous;
-            }
-        }
+        CallerIdentity caller = caller(user, withheld);
         String asserted = displayedUri(user);
         return forward(invite, Side.CLOUD, Side.PBX, "to-pbx", List.of(pbxTarget(dialPlan.toPbx(dialled))), caller,
                 outgoing -> IdentityRules.towardPbx(invite, outgoing, asserted, withheld));

@@ -88,6 +88,19 @@ final class IdentityRules {
     }
 
     /**
+     * A call the gateway places anew on a user's behalf (call-through dial-in): the redirections
+     * the triggering call went through are that call's, not the new one's.
+     */
+    static void newCall(SipRequest invite, SipRequest outgoing) {
+        if (invite.contains(HeaderName.DIVERSION)) {
+            outgoing.removeHeader(HeaderName.DIVERSION);
+        }
+        if (invite.contains(HeaderName.HISTORY_INFO)) {
+            outgoing.removeHeader(HeaderName.HISTORY_INFO);
+        }
+    }
+
+    /**
      * RFC 6044 section 4.1, in short: each Diversion (most recent first) becomes a History-Info
      * entry of the diverting party, oldest first, with the cause its reason maps to (RFC 4458),
      * and the current target closes the chain.

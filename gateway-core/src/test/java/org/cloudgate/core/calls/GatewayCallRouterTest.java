@@ -73,13 +73,19 @@ class GatewayCallRouterTest {
     }
 
     private static SipRequest invite(String requestUri, String from) {
-        return OutgoingRequests.fromText("INVITE " + requestUri + " SIP/2.0\r\n"
+        return OutgoingRequests.fromText(inviteText(requestUri, from, ""));
+    }
+
+    /** An INVITE with {@code headers} (each line ending in CRLF) before Content-Length. */
+    private static String inviteText(String requestUri, String from, String headers) {
+        return "INVITE " + requestUri + " SIP/2.0\r\n"
                 + "Via: SIP/2.0/UDP 127.0.0.2:5070;branch=z9hG4bK-1\r\n"
                 + "From: " + from + ";tag=a1\r\n"
                 + "To: <" + requestUri + ">\r\n"
                 + "Call-ID: call-1\r\n"
                 + "CSeq: 1 INVITE\r\n"
-                + "Content-Length: 0\r\n\r\n");
+                + headers
+                + "Content-Length: 0\r\n\r\n";
     }
 
     private static CallPlan route(GatewayCallRouter router, String requestUri, String from, InetSocketAddress source) {
@@ -196,6 +202,36 @@ class GatewayCallRouterTest {
             assertThat(router.route(asserted, PBX, null)).isInstanceOf(CallPlan.Forward.class);
         } finally {
             asserted.release();
+        }
+    }
+
+    @Test
+    void aWithheldDialInStaysWithheldOnTheNewCallAndLeavesItsRedirectionsBehind() {
+        GatewayCallRouter router = router(0, "0441234567");
+        announcements.announce("+41791234567", "0312223344");
+        String withheld = "Anonymous <sip:anonymous@anonymous.invalid>";
+        String extra = "P-Asserted-Identity: <sip:0791234567@pbx>\r\nPrivacy: id\r\n"
+                + "Diversion: <sip:0317777777@pbx>;reason=unconditional\r\n"
+                + "History-Info: <sip:0317777777@pbx>;index=1\r\n";
+        String text = inviteText("sip:0441234567@gw", withheld, extra);
+        SipRequest dialIn = OutgoingRequests.fromText(text);
+        SipRequest outgoing = OutgoingRequests.fromText(text);
+        try {
+            CallPlan plan = router.route(dialIn, PBX, null);
+            assertThat(plan).isInstanceOf(CallPlan.Forward.class);
+            CallPlan.Forward forward = (CallPlan.Forward) plan;
+            assertThat(forward.caller().uri()).as("the configured anonymous From, not the user")
+                    .isNotEqualTo("sip:201@127.0.0.2:5070").contains("anonymous");
+            forward.rewrite().apply(outgoing);
+            assertThat(outgoing.header(HeaderName.PRIVACY)).isEqualTo("id");
+            assertThat(outgoing.header(HeaderName.P_ASSERTED_IDENTITY)).as("the PBX is trusted: the user, asserted")
+                    .contains("sip:201@");
+            assertThat(outgoing.contains(HeaderName.DIVERSION)).as("the dial-in's redirection is not the new call's").isFalse();
+            assertThat(outgoing.contains(HeaderName.HISTORY_INFO)).isFalse();
+            assertThat(registry.get("cloudgate.calls.rules").tag("rule", "clir").counter().count()).isEqualTo(1);
+        } finally {
+            dialIn.release();
+            outgoing.release();
         }
     }
 }

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.util.concurrent.FastThreadLocal;
 import org.cloudgate.core.config.CallSettings;
 import org.cloudgate.core.config.PbxSettings;
+import org.cloudgate.core.config.PhoneNumbers;
 import org.cloudgate.core.directory.DirectoryUser;
 import org.cloudgate.core.directory.UserDirectory;
 import org.cloudgate.core.media.CallMediaSource;
@@ -66,8 +67,6 @@ public final class GatewayCallRouter implements CallRouter {
 
     private static final Logger LOG = LoggerFactory.getLogger(GatewayCallRouter.class);
     private static final String RETRY_AFTER = "Retry-After: 30";
-    /** Digits a national number needs, without its 0, to be matched with an international one. */
-    private static final int MIN_SIGNIFICANT_DIGITS = 6;
 
     private final CallSettings settings;
     private final InetSocketAddress pbxAddress;
@@ -173,7 +172,7 @@ public final class GatewayCallRouter implements CallRouter {
         if (overLimit()) {
             return new CallPlan.Reject(503, "Service Unavailable", List.of(RETRY_AFTER));
         }
-        if (!settings.callThroughNumber().isEmpty() && sameNumber(dialled, settings.callThroughNumber())) {
+        if (!settings.callThroughNumber().isEmpty() && PhoneNumbers.sameNumber(dialled, settings.callThroughNumber())) {
             return callThrough(invite);
         }
         DirectoryUser user = directory.user(dialled);
@@ -278,7 +277,7 @@ public final class GatewayCallRouter implements CallRouter {
 
     private DirectoryUser userWithGsm(String cli) {
         for (DirectoryUser user : directory.users()) {
-            if (user.onboarded() && user.settings().gsm().filter(gsm -> sameNumber(cli, gsm)).isPresent()) {
+            if (user.onboarded() && user.settings().gsm().filter(gsm -> PhoneNumbers.sameNumber(cli, gsm)).isPresent()) {
                 return user;
             }
         }
@@ -376,47 +375,4 @@ public final class GatewayCallRouter implements CallRouter {
         return sip.userName();
     }
 
-    /**
-     * Whether two numbers name the same line. Written the same way (both international, with
-     * {@code +} or {@code 00}, or both national), their digits must be equal: {@code +41791234567}
-     * and {@code 0041791234567} are one line, {@code +33791234567} another. An international and
-     * a national number ({@code 0} and at least six more digits) are one
-     * line when the international one is a country code of one to three digits followed by the
-     * national one without its {@code 0}: {@code 0791234567} is {@code +41791234567}. The gateway
-     * does not know its own country, so that national form also matches {@code +33791234567}.
-     */
-    static boolean sameNumber(String a, String b) {
-        if (a.equals(b)) {
-            return true;
-        }
-        String da = digits(a);
-        String db = digits(b);
-        boolean internationalA = da.startsWith("00");
-        if (internationalA == db.startsWith("00")) {
-            return !da.isEmpty() && da.equals(db);
-        }
-        String international = internationalA ? da : db;
-        String national = internationalA ? db : da;
-        if (!national.startsWith("0") || national.length() < 1 + MIN_SIGNIFICANT_DIGITS) {
-            return false;
-        }
-        String significant = national.substring(1);
-        int countryCode = international.length() - 2 - significant.length();
-        return countryCode >= 1 && countryCode <= 3 && international.endsWith(significant);
-    }
-
-    /** The digits of a number, a leading {@code +} written as the international prefix {@code 00}. */
-    private static String digits(String number) {
-        StringBuilder digits = new StringBuilder(number.length() + 1);
-        if (number.startsWith("+")) {
-            digits.append("00");
-        }
-        for (int i = 0; i < number.length(); i++) {
-            char c = number.charAt(i);
-            if (c >= '0' && c <= '9') {
-                digits.append(c);
-            }
-        }
-        return digits.toString();
-    }
 }

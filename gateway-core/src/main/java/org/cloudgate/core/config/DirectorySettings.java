@@ -37,9 +37,28 @@ public record DirectorySettings(int licences, List<UserSettings> users, Director
                 elements.get(i).reject("extension", "extension " + user.extension()
                         + " is already used by cloudgate.directory.users[" + first + "]");
             }
+            int shared = userWithGsm(users, user);
+            if (shared >= 0) {
+                // A call-through dial-in from that number could not tell which user it is.
+                elements.get(i).reject("gsm", "GSM number " + user.gsm().orElseThrow() + " is already the GSM of"
+                        + " cloudgate.directory.users[" + shared + "] (" + users.get(shared).gsm().orElseThrow() + ")");
+            }
             users.add(user);
         }
         return new DirectorySettings(licences, List.copyOf(users), source,
                 source == DirectorySource.LDAP ? ldap : null);
+    }
+
+    /** The index of the first of {@code users} whose GSM number is {@code user}'s line, or -1. */
+    private static int userWithGsm(List<UserSettings> users, UserSettings user) {
+        if (user.gsm().isEmpty()) {
+            return -1;
+        }
+        for (int i = 0; i < users.size(); i++) {
+            if (users.get(i).gsm().filter(gsm -> PhoneNumbers.sameNumber(gsm, user.gsm().orElseThrow())).isPresent()) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -1,6 +1,7 @@
 package org.cloudgate.core.calls;
 
 import org.cloudgate.core.config.CallSettings;
+import org.cloudgate.core.config.PhoneNumbers;
 import org.cloudgate.sip.b2bua.SessionRefresh;
 import org.cloudgate.sip.codec.OutgoingRequests;
 import org.cloudgate.sip.message.SipRequest;
@@ -42,24 +43,24 @@ class NumberRulesTest {
 
     @Test
     void aMobileIsRecognisedInInternationalAndNationalForm() {
-        assertThat(GatewayCallRouter.sameNumber("+41791234567", "0041791234567")).isTrue();
-        assertThat(GatewayCallRouter.sameNumber("0791234567", "+41791234567")).isTrue();
-        assertThat(GatewayCallRouter.sameNumber("0791234568", "+41791234567")).isFalse();
-        assertThat(GatewayCallRouter.sameNumber("1234", "01234")).isFalse();
+        assertThat(PhoneNumbers.sameNumber("+41791234567", "0041791234567")).isTrue();
+        assertThat(PhoneNumbers.sameNumber("0791234567", "+41791234567")).isTrue();
+        assertThat(PhoneNumbers.sameNumber("0791234568", "+41791234567")).isFalse();
+        assertThat(PhoneNumbers.sameNumber("1234", "01234")).isFalse();
     }
 
     @Test
     void twoInternationalNumbersAreOneLineOnlyWhenAllTheirDigitsAre() {
-        assertThat(GatewayCallRouter.sameNumber("+33791234567", "+41791234567")).as("another country").isFalse();
-        assertThat(GatewayCallRouter.sameNumber("0033791234567", "+41791234567")).isFalse();
-        assertThat(GatewayCallRouter.sameNumber("0791234567", "0041791234567")).isTrue();
-        assertThat(GatewayCallRouter.sameNumber("0791234567", "0791234567")).isTrue();
-        assertThat(GatewayCallRouter.sameNumber("0791234567", "00791234567")).as("no country code").isFalse();
-        assertThat(GatewayCallRouter.sameNumber("791234567", "+41791234567")).as("no national prefix").isFalse();
-        assertThat(GatewayCallRouter.sameNumber("012345", "+4112345")).as("too short to match across forms")
+        assertThat(PhoneNumbers.sameNumber("+33791234567", "+41791234567")).as("another country").isFalse();
+        assertThat(PhoneNumbers.sameNumber("0033791234567", "+41791234567")).isFalse();
+        assertThat(PhoneNumbers.sameNumber("0791234567", "0041791234567")).isTrue();
+        assertThat(PhoneNumbers.sameNumber("0791234567", "0791234567")).isTrue();
+        assertThat(PhoneNumbers.sameNumber("0791234567", "00791234567")).as("no country code").isFalse();
+        assertThat(PhoneNumbers.sameNumber("791234567", "+41791234567")).as("no national prefix").isFalse();
+        assertThat(PhoneNumbers.sameNumber("012345", "+4112345")).as("too short to match across forms")
                 .isFalse();
-        assertThat(GatewayCallRouter.sameNumber("+", "+")).isTrue();
-        assertThat(GatewayCallRouter.sameNumber("alice", "bob")).isFalse();
+        assertThat(PhoneNumbers.sameNumber("+", "+")).isTrue();
+        assertThat(PhoneNumbers.sameNumber("alice", "bob")).isFalse();
     }
 
     @Test

@@ -120,6 +120,21 @@ class DirectorySettingsTest {
                 .extracting(ConfigProblem::key).containsExactly("cloudgate.directory.users[0].password");
     }
 
+    @Test
+    void twoUsersWithOneGsmNumberAreRefusedAtTheSecond() throws Exception {
+        List<ConfigProblem> problems = problems(write("""
+                cloudgate.directory.users = [
+                  { extension = "201", password = "a-secret", gsm = "+41791234567" }
+                  { extension = "202", password = "b-secret", gsm = "+41790000000" }
+                  { extension = "203", password = "c-secret", gsm = "+41791234567" }
+                ]
+                """));
+
+        assertThat(problems).extracting(ConfigProblem::key, ConfigProblem::line, ConfigProblem::message).containsExactly(
+                tuple("cloudgate.directory.users[2].gsm", 4, "GSM number +41791234567 is already the GSM of"
+                        + " cloudgate.directory.users[0] (+41791234567)"));
+    }
+
     private List<ConfigProblem> problems(Path file) {
         return catchThrowableOfType(InvalidSettingsException.class, () -> loader.load(file)).problems();
     }

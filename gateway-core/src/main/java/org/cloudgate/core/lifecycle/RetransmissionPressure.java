@@ -69,30 +69,34 @@ public final class RetransmissionPressure {
      * A new INVITE arrived: whether to refuse it. Every INVITE that is not a retransmission passes
      * here once, refused or not.
      */
-    public synchronized boolean refuse() {
+    public boolean refuse() {
         if (percent <= 0) {
+            return false;   // off: no lock taken on the INVITE path
+        }
+        synchronized (this) {
+            roll();
+            invites++;
+            credit += share;
+            if (credit >= 1) {
+                credit -= 1;
+                return true;
+            }
             return false;
         }
-        roll();
-        invites++;
-        credit += share;
-        if (credit >= 1) {
-            credit -= 1;
-            return true;
-        }
-        return false;
     }
 
     /** A retransmitted INVITE arrived, absorbed by its transaction. */
-    public synchronized void retransmission() {
+    public void retransmission() {
         if (percent <= 0) {
             return;
         }
-        roll();
-        retransmissions++;
-        if (!raised && late()) {
-            raised = true;
-            share = Math.min(1, share + STEP);
+        synchronized (this) {
+            roll();
+            retransmissions++;
+            if (!raised && late()) {
+                raised = true;
+                share = Math.min(1, share + STEP);
+            }
         }
     }
 

@@ -65,6 +65,7 @@ public final class DirectorySync implements Component {
     /** What the last read skipped, to log each change once; touched on {@link #thread} only. */
     private Map<SkipReason, List<String>> lastSkipped = Map.of();
     private Set<String> lastUnmatched = Set.of();
+    private List<String> lastSharedGsm = List.of();
 
     public DirectorySync(DirectorySettings settings, UserDirectory directory, MeterRegistry registry,
                          Readiness readiness) {
@@ -234,6 +235,14 @@ public final class DirectorySync implements Component {
                 log.warn("cloudgate.directory.users lists extension{} {} that the LDAP directory {} does not have: "
                                 + "ignored", lastUnmatched.size() == 1 ? "" : "s", String.join(", ", lastUnmatched),
                         ldap.server());
+            }
+        }
+        if (!mapped.sharedGsm().equals(lastSharedGsm)) {
+            lastSharedGsm = mapped.sharedGsm();
+            if (!lastSharedGsm.isEmpty()) {
+                log.warn("LDAP directory {}: GSM number{} of an entry earlier in DN order, so without GSM routing and "
+                        + "call-through: {}", ldap.server(), lastSharedGsm.size() == 1 ? "" : "s",
+                        String.join(", ", lastSharedGsm));
             }
         }
     }

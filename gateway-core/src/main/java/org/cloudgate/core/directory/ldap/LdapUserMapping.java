@@ -53,6 +53,8 @@ public final class LdapUserMapping {
         Map<SkipReason, List<String>> skipped = new EnumMap<>(SkipReason.class);
         Map<String, UserSettings> byExtension = new HashMap<>();
         Map<String, UserSettings> overridden = new HashMap<>();
+        Map<String, String> gsmOwners = new HashMap<>();
+        List<String> sharedGsm = new ArrayList<>();
         for (UserSettings override : overrides) {
             overridden.put(override.extension(), override);
         }
@@ -70,7 +72,15 @@ public final class LdapUserMapping {
                 skipped.computeIfAbsent(skip, r -> new ArrayList<>()).add(entry.getDN());
                 continue;
             }
-            byExtension.put(extension, user(entry, extension, overridden.get(extension)));
+            UserSettings user = user(entry, extension, overridden.get(extension));
+            if (user.gsm().isPresent()) {
+                String owner = gsmOwners.putIfAbsent(user.gsm().get(), extension);
+                if (owner != null) {
+                    sharedGsm.add(extension + " (" + user.gsm().get() + ", the GSM of " + owner + ")");
+                    user = new UserSettings(extension, user.name(), user.email(), user.password(), Optional.empty(), false);
+                }
+            }
+            byExtension.put(extension, user);
         }
         List<UserSettings> users = new ArrayList<>(byExtension.values());
         users.sort(Comparator.comparing(UserSettings::extension, EXTENSION_ORDER));
@@ -82,7 +92,7 @@ public final class LdapUserMapping {
         }
         Map<SkipReason, List<String>> frozen = new EnumMap<>(SkipReason.class);
         skipped.forEach((reason, dns) -> frozen.put(reason, List.copyOf(dns)));
-        return new MappedDirectory(List.copyOf(users), frozen, unmatched);
+        return new MappedDirectory(List.copyOf(users), frozen, unmatched, List.copyOf(sharedGsm));
     }
 
     private UserSettings user(Entry entry, String extension, UserSettings override) {

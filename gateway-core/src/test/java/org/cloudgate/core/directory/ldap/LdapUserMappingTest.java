@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class LdapUserMappingTest {
 
@@ -99,6 +100,22 @@ class LdapUserMappingTest {
         assertThat(forward.users()).singleElement().extracting(UserSettings::name).isEqualTo(Optional.of("Adam"));
         assertThat(forward.skipped().get(SkipReason.DUPLICATE_EXTENSION))
                 .containsExactly("uid=zoe,ou=users,dc=example,dc=com");
+    }
+
+    @Test
+    void ofTwoEntriesWithOneGsmNumberTheLaterInDnOrderLosesItAndIsReported() {
+        List<Entry> entries = List.of(
+                entry("uid=zoe", "telephoneNumber", "202", "cn", "Zoe", "mobile", "+41 79 123 45 67"),
+                entry("uid=adam", "telephoneNumber", "201", "cn", "Adam", "mobile", "0041791234567"));
+        List<UserSettings> overrides = List.of(
+                new UserSettings("202", Optional.empty(), Optional.empty(), "zoe-secret", Optional.empty(), true));
+
+        MappedDirectory mapped = mapping.map(entries, overrides);
+
+        assertThat(mapped.users()).extracting(UserSettings::extension, UserSettings::gsm, UserSettings::useGsm)
+                .containsExactly(tuple("201", Optional.of("+41791234567"), false), tuple("202", Optional.empty(), false));
+        assertThat(mapped.sharedGsm()).containsExactly("202 (+41791234567, the GSM of 201)");
+        assertThat(mapped.skipped()).as("both are still users").isEmpty();
     }
 
     @Test

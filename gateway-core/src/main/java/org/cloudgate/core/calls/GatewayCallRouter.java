@@ -242,7 +242,7 @@ public final class GatewayCallRouter implements CallRouter {
         return forward(invite, Side.PBX, Side.PBX, "call-through", List.of(pbxTarget(destination)),
                 caller(user, withheld), outgoing -> {
                     IdentityRules.towardPbx(invite, outgoing, asserted, withheld);
-                    IdentityRules.newCall(invite, outgoing);
+                    IdentityRules.withoutRedirections(invite, outgoing);
                 });
     }
 

@@ -63,14 +63,7 @@ final class IdentityRules {
         boolean diversion = invite.contains(HeaderName.DIVERSION);
         boolean history = invite.contains(HeaderName.HISTORY_INFO);
         switch (redirecting) {
-            case NONE -> {
-                if (diversion) {
-                    outgoing.removeHeader(HeaderName.DIVERSION);
-                }
-                if (history) {
-                    outgoing.removeHeader(HeaderName.HISTORY_INFO);
-                }
-            }
+            case NONE -> withoutRedirections(invite, outgoing);
             case DIVERSION -> {
                 if (history) {
                     outgoing.removeHeader(HeaderName.HISTORY_INFO);
@@ -88,10 +81,11 @@ final class IdentityRules {
     }
 
     /**
-     * A call the gateway places anew on a user's behalf (call-through dial-in): the redirections
-     * the triggering call went through are that call's, not the new one's.
+     * No redirection information on the outgoing request: toward a client when the operator wants
+     * none, and on a call the gateway places anew on a user's behalf (call-through dial-in), where
+     * the redirections the triggering call went through are that call's, not the new one's.
      */
-    static void newCall(SipRequest invite, SipRequest outgoing) {
+    static void withoutRedirections(SipRequest invite, SipRequest outgoing) {
         if (invite.contains(HeaderName.DIVERSION)) {
             outgoing.removeHeader(HeaderName.DIVERSION);
         }

@@ -86,12 +86,10 @@ public final class GatewayUserAgent implements TransactionUser {
             response.addHeader("Retry-After", RETRY_AFTER_SECONDS);
             send(transaction, method, response);
         } else if ("INVITE".equals(method) && calls != null) {
-            boolean late = retransmissions.refuse();
-            if (heap.high()) {
-                rejectedForHeap.increment();
-                send(transaction, method, SipErrorResponse.of(request, 503, "Service Unavailable"));
-            } else if (late) {
-                rejectedForRetransmissions.increment();
+            boolean late = retransmissions.refuse();   // every new INVITE counts, refused or not
+            Counter overloaded = heap.high() ? rejectedForHeap : late ? rejectedForRetransmissions : null;
+            if (overloaded != null) {
+                overloaded.increment();
                 send(transaction, method, SipErrorResponse.of(request, 503, "Service Unavailable"));
             } else {
                 calls.invite(transaction, request);

@@ -2,7 +2,6 @@ package org.cloudgate.sip.b2bua;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.util.concurrent.ScheduledFuture;
 import org.cloudgate.sip.auth.DigestChallengeKind;
 import org.cloudgate.sip.codec.SipErrorResponse;
 import org.cloudgate.sip.message.HeaderName;
@@ -14,6 +13,7 @@ import org.cloudgate.sip.message.SessionExpires;
 import org.cloudgate.sip.message.SipResponse;
 import org.cloudgate.sip.transaction.DialogTag;
 import org.cloudgate.sip.transaction.ServerTransaction;
+import org.cloudgate.sip.transaction.TimerWheel;
 import org.cloudgate.sip.transport.SipTransport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,8 +55,8 @@ final class Call {
     private SipResponse bestFailure;
     /** The caller's offer as the callee side gets it, when the media policy rewrote it. */
     ByteBuf offer;
-    private ScheduledFuture<?> ringTimer;
-    private ScheduledFuture<?> durationTimer;
+    private TimerWheel.Timer ringTimer;
+    private TimerWheel.Timer durationTimer;
 
     Call(CallTable table, ServerTransaction invite, SipRequest request, CallPlan.Forward plan) {
         this.table = table;
@@ -98,7 +98,7 @@ final class Call {
                 return;
             }
         }
-        ringTimer = table.layer.loop().schedule(this::ringTimeout, table.b2bua.settings.ringTimeout().toMillis(),
+        ringTimer = table.layer.wheel().schedule(this::ringTimeout, table.b2bua.settings.ringTimeout().toMillis(),
                 TimeUnit.MILLISECONDS);
         long cseq = request.cseq().number();
         for (CallTarget target : plan.targets()) {
@@ -174,7 +174,7 @@ final class Call {
         state = State.ANSWERED;
         plan.media().answered(reason -> table.layer.loop().execute(() -> hangUp(reason)));
         cancelRingTimer();
-        durationTimer = table.layer.loop().schedule(() -> hangUp("maximum call duration reached"),
+        durationTimer = table.layer.wheel().schedule(() -> hangUp("maximum call duration reached"),
                 table.b2bua.settings.maxDuration().toMillis(), TimeUnit.MILLISECONDS);
         if (lateOffer) {
             callee.ackOwedFor = fork.cseq;
@@ -603,7 +603,7 @@ final class Call {
         state = State.ENDED;
         cancelRingTimer();
         if (durationTimer != null) {
-            durationTimer.cancel(false);
+            durationTimer.cancel();
         }
         table.remove(this);
         // The INVITE transactions linger for 64*T1 (RFC 6026); they must not keep the call alive.
@@ -634,7 +634,7 @@ final class Call {
 
     private void cancelRingTimer() {
         if (ringTimer != null) {
-            ringTimer.cancel(false);
+            ringTimer.cancel();
             ringTimer = null;
         }
     }

@@ -1,7 +1,7 @@
 package org.cloudgate.sip.b2bua;
 
-import io.netty.util.concurrent.ScheduledFuture;
 import org.cloudgate.sip.message.SipResponse;
+import org.cloudgate.sip.transaction.TimerWheel;
 import org.cloudgate.sip.transaction.TransactionTimers;
 import org.cloudgate.sip.transport.SipTransport;
 
@@ -19,8 +19,8 @@ final class PendingAnswer {
     final long cseq;
     private final TransactionTimers timers;
     private final Runnable onTimeout;
-    private ScheduledFuture<?> retransmission;
-    private final ScheduledFuture<?> timeout;
+    private TimerWheel.Timer retransmission;
+    private final TimerWheel.Timer timeout;
     private long interval;
 
     /** Takes ownership of {@code response}, already sent once. */
@@ -33,16 +33,16 @@ final class PendingAnswer {
         CallTable table = dialog.call.table;
         if (!dialog.transport.reliable()) {
             interval = timers.t1Millis();
-            retransmission = table.layer.loop().schedule(this::retransmit, interval, TimeUnit.MILLISECONDS);
+            retransmission = table.layer.wheel().schedule(this::retransmit, interval, TimeUnit.MILLISECONDS);
         }
-        timeout = table.layer.loop().schedule(this::timedOut, timers.transactionTimeout(), TimeUnit.MILLISECONDS);
+        timeout = table.layer.wheel().schedule(this::timedOut, timers.transactionTimeout(), TimeUnit.MILLISECONDS);
     }
 
     private void retransmit() {
         CallTable table = dialog.call.table;
         dialog.transport.send(dialog.transport.encode(response, table.layer.allocator()), dialog.peer, SipTransport.TransportFailure.IGNORE);
         interval = Math.min(2 * interval, timers.t2Millis());
-        retransmission = table.layer.loop().schedule(this::retransmit, interval, TimeUnit.MILLISECONDS);
+        retransmission = table.layer.wheel().schedule(this::retransmit, interval, TimeUnit.MILLISECONDS);
     }
 
     private void timedOut() {
@@ -56,10 +56,10 @@ final class PendingAnswer {
     /** The ACK came, or the call ended: no more retransmissions. */
     void stop() {
         if (retransmission != null) {
-            retransmission.cancel(false);
+            retransmission.cancel();
             retransmission = null;
         }
-        timeout.cancel(false);
+        timeout.cancel();
         if (response.refCnt() > 0) {
             response.release();
         }

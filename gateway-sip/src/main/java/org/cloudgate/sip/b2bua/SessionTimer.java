@@ -1,6 +1,6 @@
 package org.cloudgate.sip.b2bua;
 
-import io.netty.util.concurrent.ScheduledFuture;
+import org.cloudgate.sip.transaction.TimerWheel;
 
 import java.util.concurrent.TimeUnit;
 
@@ -14,7 +14,7 @@ final class SessionTimer {
     private final Dialog dialog;
     long intervalSeconds;
     boolean gatewayRefreshes;
-    private ScheduledFuture<?> task;
+    private TimerWheel.Timer task;
 
     SessionTimer(Dialog dialog, long intervalSeconds, boolean gatewayRefreshes) {
         this.dialog = dialog;
@@ -27,7 +27,7 @@ final class SessionTimer {
         stop();
         long millis = TimeUnit.SECONDS.toMillis(intervalSeconds);
         long delay = gatewayRefreshes ? millis / 2 : millis - Math.min(32_000, millis / 3);
-        task = dialog.call.table.layer.loop().schedule(this::fire, delay, TimeUnit.MILLISECONDS);
+        task = dialog.call.table.layer.wheel().schedule(this::fire, delay, TimeUnit.MILLISECONDS);
     }
 
     private void fire() {
@@ -47,7 +47,7 @@ final class SessionTimer {
 
     void stop() {
         if (task != null) {
-            task.cancel(false);
+            task.cancel();
             task = null;
         }
     }

@@ -1,7 +1,6 @@
 package org.cloudgate.sip.transaction;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.util.concurrent.ScheduledFuture;
 import org.cloudgate.sip.message.SipRequest;
 import org.cloudgate.sip.transport.SipTransport;
 
@@ -22,8 +21,8 @@ abstract class Transaction {
     final SipTransport transport;
     final InetSocketAddress peer;
     TransactionState state;
-    private ScheduledFuture<?> retransmitTimer;
-    private ScheduledFuture<?> timeoutTimer;
+    private TimerWheel.Timer retransmitTimer;
+    private TimerWheel.Timer timeoutTimer;
     /** The bytes last sent by this transaction, kept for retransmission; released at the end. */
     private ByteBuf lastSent;
     /** Handed to the layer's linger table: no longer matched here, its timers stopped. */
@@ -110,7 +109,7 @@ abstract class Transaction {
 
     void startRetransmitTimer(long delayMillis, Runnable action) {
         cancelRetransmitTimer();
-        retransmitTimer = layer.loop().schedule(action, delayMillis, TimeUnit.MILLISECONDS);
+        retransmitTimer = layer.wheel().schedule(action, delayMillis, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -120,21 +119,21 @@ abstract class Transaction {
     void startRetransmitTimerAt(long sinceNanos, long offsetMillis, Runnable action) {
         long delay = sinceNanos + TimeUnit.MILLISECONDS.toNanos(offsetMillis) - layer.loop().ticker().nanoTime();
         cancelRetransmitTimer();
-        retransmitTimer = layer.loop().schedule(action, Math.max(0, delay), TimeUnit.NANOSECONDS);
+        retransmitTimer = layer.wheel().schedule(action, Math.max(0, delay), TimeUnit.NANOSECONDS);
     }
 
     /** Cancels the retransmission timer and the state's timeout. */
     private void stopTimers() {
         cancelRetransmitTimer();
         if (timeoutTimer != null) {
-            timeoutTimer.cancel(false);
+            timeoutTimer.cancel();
             timeoutTimer = null;
         }
     }
 
     void cancelRetransmitTimer() {
         if (retransmitTimer != null) {
-            retransmitTimer.cancel(false);
+            retransmitTimer.cancel();
             retransmitTimer = null;
         }
     }
@@ -142,13 +141,13 @@ abstract class Transaction {
     /** Arms the state's timeout; zero (a reliable transport's timers D, I, J and K) fires at once. */
     void startTimeout(long delayMillis, Runnable action) {
         if (timeoutTimer != null) {
-            timeoutTimer.cancel(false);
+            timeoutTimer.cancel();
         }
         if (delayMillis <= 0) {
             timeoutTimer = null;
             action.run();
         } else {
-            timeoutTimer = layer.loop().schedule(action, delayMillis, TimeUnit.MILLISECONDS);
+            timeoutTimer = layer.wheel().schedule(action, delayMillis, TimeUnit.MILLISECONDS);
         }
     }
 

@@ -38,6 +38,8 @@ public final class TransactionLayer {
     private final Map<String, ServerTransaction> byOrigin = new HashMap<>();
     /** Transactions that have their outcome and only absorb retransmissions until their timer. */
     private final LingerTable lingering;
+    /** The timers of this loop's transactions and calls. */
+    private final TimerWheel wheel;
 
     /**
      * @param index this loop's number among the SIP loops, written into the branches it sends
@@ -52,6 +54,7 @@ public final class TransactionLayer {
         this.metrics = metrics;
         this.allocator = allocator;
         this.lingering = new LingerTable(loop, metrics::ended);
+        this.wheel = new TimerWheel(loop);
     }
 
     public EventLoop loop() {
@@ -66,6 +69,11 @@ public final class TransactionLayer {
     /** A branch for a request sent from this layer; responses to it are routed back here. */
     public String newBranch() {
         return Branch.forLoop(index);
+    }
+
+    /** Where this loop's transactions and calls arm their timers. */
+    public TimerWheel wheel() {
+        return wheel;
     }
 
     public TransactionTimers timers() {
@@ -346,6 +354,7 @@ public final class TransactionLayer {
             transaction.terminate();
         }
         lingering.clear();
+        wheel.clear();
     }
 
     void timedOut() {

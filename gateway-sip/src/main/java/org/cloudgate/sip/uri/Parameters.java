@@ -26,13 +26,17 @@ public final class Parameters {
             int end = next < 0 ? length : next;
             int equals = params.indexOf('=', start);
             int nameEnd = equals < 0 || equals > end ? end : equals;
-            String candidate = params.substring(start, nameEnd).trim();
-            if (candidate.equalsIgnoreCase(name)) {
+            // Compared in place: most lookups (a Via's branch, a To tag) pass other parameters first.
+            int trimmedEnd = trimEnd(params, start, nameEnd);
+            if (trimmedEnd - start == name.length() && params.regionMatches(true, start, name, 0, name.length())) {
                 if (nameEnd == end) {
                     return "";
                 }
-                String value = params.substring(equals + 1, end).trim();
-                return value.length() >= 2 && value.charAt(0) == '"' ? value.substring(1, value.length() - 1) : value;
+                int valueStart = skipSpace(params, equals + 1);
+                int valueEnd = trimEnd(params, valueStart, end);
+                return valueEnd - valueStart >= 2 && params.charAt(valueStart) == '"'
+                        ? params.substring(valueStart + 1, valueEnd - 1)
+                        : params.substring(valueStart, valueEnd);
             }
             i = end;
         }
@@ -57,8 +61,17 @@ public final class Parameters {
 
     private static int skipSpace(String text, int from) {
         int i = from;
-        while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
+        while (i < text.length() && text.charAt(i) <= ' ') {
             i++;
+        }
+        return i;
+    }
+
+    /** {@code end} moved back over white space, not before {@code start}. */
+    private static int trimEnd(String text, int start, int end) {
+        int i = end;
+        while (i > start && text.charAt(i - 1) <= ' ') {
+            i--;
         }
         return i;
     }

@@ -77,7 +77,14 @@ public final class TimerWheel {
 
     /** Runs {@code task} on the loop once {@code delay} has passed. */
     public Timer schedule(Runnable task, long delay, TimeUnit unit) {
-        long deadlineNanos = loop.ticker().nanoTime() + unit.toNanos(Math.max(0, delay));
+        return scheduleAt(task, loop.ticker().nanoTime() + unit.toNanos(delay));
+    }
+
+    /**
+     * Runs {@code task} on the loop once its ticker reads {@code deadlineNanos}; at the next tick
+     * if it already does.
+     */
+    public Timer scheduleAt(Runnable task, long deadlineNanos) {
         long deadlineTick = Math.max(nextTick, ceilTicks(deadlineNanos - epochNanos));
         Timer timer = new Timer(this, task, deadlineTick);
         link(timer);

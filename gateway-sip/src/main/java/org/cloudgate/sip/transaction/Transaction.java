@@ -117,9 +117,8 @@ abstract class Transaction {
      * after the previous one, so that late timer ticks do not add up over a transaction.
      */
     void startRetransmitTimerAt(long sinceNanos, long offsetMillis, Runnable action) {
-        long delay = sinceNanos + TimeUnit.MILLISECONDS.toNanos(offsetMillis) - layer.loop().ticker().nanoTime();
         cancelRetransmitTimer();
-        retransmitTimer = layer.wheel().schedule(action, Math.max(0, delay), TimeUnit.NANOSECONDS);
+        retransmitTimer = layer.wheel().scheduleAt(action, sinceNanos + TimeUnit.MILLISECONDS.toNanos(offsetMillis));
     }
 
     /** Cancels the retransmission timer and the state's timeout. */

@@ -51,6 +51,20 @@ class TimerWheelTest {
     }
 
     @Test
+    void anAbsoluteDeadlineCountsFromItsOwnStartAndOneAlreadyPastFiresAtTheNextTick() {
+        long start = channel.eventLoop().ticker().nanoTime();
+        advance(300);
+        wheel.scheduleAt(() -> fired.add("at"), start + TimeUnit.MILLISECONDS.toNanos(500));
+        wheel.scheduleAt(() -> fired.add("past"), start);
+        advance(TimerWheel.TICK_MILLIS);
+        assertThat(fired).containsExactly("past");
+        advance(190 - TimerWheel.TICK_MILLIS - 1);
+        assertThat(fired).containsExactly("past");
+        advance(1 + TimerWheel.TICK_MILLIS);
+        assertThat(fired).containsExactly("past", "at");
+    }
+
+    @Test
     void aCancelledTimerDoesNotFire() {
         TimerWheel.Timer a = arm("a", 100);
         arm("b", 100);

@@ -49,7 +49,7 @@ public record DirectorySettings(int licences, List<UserSettings> users, Director
                 source == DirectorySource.LDAP ? ldap : null);
     }
 
-    /** The index of the first of {@code users} whose GSM number is {@code user}'s line, or -1. */
+    /** The index of the first of {@code users} whose GSM number is {@code user}'s, or -1. */
     private static int userWithGsm(List<UserSettings> users, UserSettings user) {
         if (user.gsm().isEmpty()) {
             return -1;

@@ -23,6 +23,7 @@ import org.cloudgate.core.sip.GatewayUserAgent;
 import org.cloudgate.core.sip.SipListeners;
 import org.cloudgate.core.transport.EventLoops;
 import org.cloudgate.sip.trace.SipTrace;
+import org.cloudgate.sip.transport.SipStack;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -119,6 +120,7 @@ public final class Daemon {
         if (ByteBufAllocator.DEFAULT instanceof ByteBufAllocatorMetricProvider allocator) {
             metrics.bindAllocator(allocator);
         }
+        metrics.bindAllocator(SipStack.UDP_ALLOCATOR);
 
         GatewayUserAgent userAgent = new GatewayUserAgent(service,
                 HeapPressure.of(settings.service().overloadHeapPercent(), metrics.registry()),

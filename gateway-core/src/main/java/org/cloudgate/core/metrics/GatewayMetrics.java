@@ -55,7 +55,7 @@ public final class GatewayMetrics implements AutoCloseable {
         new NettyEventExecutorMetrics(group).bindTo(registry);
     }
 
-    /** Memory held by a Netty buffer allocator: the one channels use, Netty's default. */
+    /** Memory held by a Netty buffer allocator (Netty's default, the UDP receive pool). */
     public void bindAllocator(ByteBufAllocatorMetricProvider allocator) {
         new NettyAllocatorMetrics(allocator).bindTo(registry);
     }

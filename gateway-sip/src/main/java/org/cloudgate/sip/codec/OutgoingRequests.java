@@ -1,10 +1,9 @@
 package org.cloudgate.sip.codec;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import org.cloudgate.sip.message.SipMessage;
 import org.cloudgate.sip.message.SipRequest;
+import org.cloudgate.sip.wire.Utf8Text;
 
 /**
  * Turns a request the gateway writes itself (ACK, CANCEL, REGISTER, OPTIONS probes) into a
@@ -23,8 +22,7 @@ public final class OutgoingRequests {
      *                               bug in the code that wrote it
      */
     public static SipRequest fromText(CharSequence text) {
-        ByteBuf buffer = Unpooled.buffer(ByteBufUtil.utf8Bytes(text));
-        ByteBufUtil.writeUtf8(buffer, text);
+        ByteBuf buffer = Utf8Text.heapBuffer(text);
         SipMessage message;
         try {
             message = FRAMING.frame(buffer).message();

@@ -1,8 +1,6 @@
 package org.cloudgate.sip.codec;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import java.util.concurrent.ThreadLocalRandom;
 import org.cloudgate.sip.message.BufferedSipMessage;
 import org.cloudgate.sip.message.HeaderName;
@@ -13,6 +11,7 @@ import org.cloudgate.sip.message.SipRejection;
 import org.cloudgate.sip.message.SipRequest;
 import org.cloudgate.sip.message.SipResponse;
 import org.cloudgate.sip.wire.Octets;
+import org.cloudgate.sip.wire.Utf8Text;
 
 /**
  * Builds the response a UAS or the syntax layer sends without a transaction user: status line,
@@ -47,8 +46,7 @@ public final class SipErrorResponse {
             }
         }
         text.append("Content-Length: 0\r\n\r\n");
-        ByteBuf buffer = Unpooled.buffer(ByteBufUtil.utf8Bytes(text));
-        ByteBufUtil.writeUtf8(buffer, text);
+        ByteBuf buffer = Utf8Text.heapBuffer(text);
         Octets octets = Octets.of(buffer, buffer.writerIndex());
         SipHead head = new SipHeadParser(UNLIMITED, UNLIMITED, UNLIMITED).parse(octets, octets.length());
         return (SipResponse) BufferedSipMessage.create(buffer, octets, head, octets.length(), null);

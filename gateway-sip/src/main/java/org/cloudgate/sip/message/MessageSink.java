@@ -6,6 +6,7 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
 import org.cloudgate.sip.wire.Octets;
+import org.cloudgate.sip.wire.Utf8Text;
 
 /**
  * Where {@link MessageWriter} sends a message's pieces: ranges of the original buffer and new
@@ -59,7 +60,7 @@ interface MessageSink {
         @Override
         public void text(CharSequence text) {
             flush();
-            ByteBufUtil.writeUtf8(out, text);
+            Utf8Text.write(out, text);
         }
 
         @Override
@@ -120,8 +121,9 @@ interface MessageSink {
         @Override
         public void text(CharSequence text) {
             flush();
-            ByteBuf piece = allocator.buffer(ByteBufUtil.utf8Bytes(text));
-            ByteBufUtil.writeUtf8(piece, text);
+            int octets = ByteBufUtil.utf8Bytes(text);
+            ByteBuf piece = allocator.buffer(octets);
+            Utf8Text.write(piece, text, octets);
             out.addComponent(true, piece);
         }
 

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -63,6 +64,14 @@ public final class SipStack implements AutoCloseable {
     private static final int UDP_BATCH = 16;
     /** Flushes held back at most while reading or running tasks before the datagrams go out. */
     private static final int UDP_FLUSH_AFTER = 64;
+    /**
+     * The allocator of the UDP channels with native transport, whose batched reads take one
+     * direct buffer of {@code UDP_DATAGRAM * UDP_BATCH} octets per read. Netty's default
+     * (adaptive) allocator kept handing out fresh chunks for buffers that large, each one zeroed
+     * by the JDK: 3% of the gateway's CPU at 3,000 calls/s. The pooled allocator reuses its
+     * pages and never zeroes them. Exposed so that its memory can be published as a metric.
+     */
+    public static final PooledByteBufAllocator UDP_ALLOCATOR = PooledByteBufAllocator.DEFAULT;
 
     private final Map<EventLoop, LoopStack> stacks = new LinkedHashMap<>();
     /** Each listening channel and its transport token in lower case ("udp", "tcp", "tls"). */

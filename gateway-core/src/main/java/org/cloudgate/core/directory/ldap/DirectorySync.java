@@ -49,6 +49,7 @@ public final class DirectorySync implements Component {
     private final Readiness readiness;
     private final Map<SyncFailure, Counter> failures = new EnumMap<>(SyncFailure.class);
     private final Map<SkipReason, AtomicInteger> skipped = new EnumMap<>(SkipReason.class);
+    private final AtomicInteger sharedGsm = new AtomicInteger();
     private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "cloudgate-directory");
         t.setDaemon(true);
@@ -86,6 +87,10 @@ public final class DirectorySync implements Component {
                     .tag("reason", reason.label())
                     .register(registry);
         }
+        Gauge.builder("cloudgate.directory.gsm.shared", sharedGsm, AtomicInteger::get)
+                .description("Users of the last LDAP directory read left without their GSM number (no GSM routing, "
+                        + "no call-through dial-in): an entry earlier in DN order has the same number")
+                .register(registry);
         Gauge.builder("cloudgate.directory.last.sync.timestamp", this, s -> s.lastSuccess)
                 .description("When the LDAP directory was last read successfully (Unix time); 0 before that")
                 .baseUnit("seconds")
@@ -237,6 +242,7 @@ public final class DirectorySync implements Component {
                         ldap.server());
             }
         }
+        sharedGsm.set(mapped.sharedGsm().size());
         if (!mapped.sharedGsm().equals(lastSharedGsm)) {
             lastSharedGsm = mapped.sharedGsm();
             if (!lastSharedGsm.isEmpty()) {

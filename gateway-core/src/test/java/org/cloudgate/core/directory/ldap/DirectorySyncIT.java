@@ -3,6 +3,8 @@ package org.cloudgate.core.directory.ldap;
 import com.unboundid.ldap.listener.InMemoryDirectoryServer;
 import com.unboundid.ldap.listener.InMemoryDirectoryServerConfig;
 import com.unboundid.ldap.listener.InMemoryListenerConfig;
+import com.unboundid.ldap.sdk.Modification;
+import com.unboundid.ldap.sdk.ModificationType;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.cloudgate.core.config.DirectorySettings;
 import org.cloudgate.core.config.DirectorySource;
@@ -139,6 +141,31 @@ class DirectorySyncIT {
                 .isEqualTo("1 users from the configuration file"));
     }
 
+    @Test
+    void aGsmNumberOfAnEarlierEntryIsTakenFromTheLaterOneAndCounted() throws Exception {
+        ldap.add("dn: uid=carol," + USERS, "objectClass: inetOrgPerson", "uid: carol", "cn: Carol Example",
+                "sn: Example", "telephoneNumber: 203", "mobile: +41 79 123 45 67");
+        ldap.add("dn: uid=dave," + USERS, "objectClass: inetOrgPerson", "uid: dave", "cn: Dave Example",
+                "sn: Example", "telephoneNumber: 204", "mobile: +41791234567");
+        DirectorySettings settings = withGsm(settings(ldap.getListenPort(), "reader-secret", USERS,
+                "(objectClass=person)", "telephoneNumber"));
+        start(settings);
+
+        assertThat(directory.users()).extracting(DirectoryUser::extension, user -> user.settings().gsm().isPresent())
+                .containsExactly(tuple("201", false), tuple("202", false), tuple("203", true), tuple("204", false));
+        assertThat(sharedGsm()).isEqualTo(1);
+
+        ldap.modify("uid=dave," + USERS, new Modification(ModificationType.REPLACE, "mobile", "+41797654321"));
+        sync.apply(settings).get();
+        assertThat(directory.users()).extracting(DirectoryUser::extension, user -> user.settings().gsm().isPresent())
+                .containsExactly(tuple("201", false), tuple("202", false), tuple("203", true), tuple("204", true));
+        assertThat(sharedGsm()).isZero();
+    }
+
+    private double sharedGsm() {
+        return registry.get("cloudgate.directory.gsm.shared").gauge().value();
+    }
+
     private void start(DirectorySettings settings) throws Exception {
         directory = new UserDirectory(settings, registry);
         sync = new DirectorySync(settings, directory, registry, readiness);
@@ -164,6 +191,16 @@ class DirectorySyncIT {
                 new UserSettings("201", Optional.empty(), Optional.empty(), "alice-secret", Optional.empty(), false),
                 new UserSettings("202", Optional.empty(), Optional.empty(), "bob-secret", Optional.empty(), false));
         return new DirectorySettings(5, secrets, DirectorySource.LDAP, ldap);
+    }
+
+    /** The same with the GSM number read from {@code mobile}. */
+    private static DirectorySettings withGsm(DirectorySettings plain) {
+        LdapSettings l = plain.ldap();
+        LdapAttributes a = l.attributes();
+        return new DirectorySettings(plain.licences(), plain.users(), DirectorySource.LDAP, new LdapSettings(l.host(),
+                l.port(), l.secure(), l.bindDn(), l.password(), l.baseDn(), l.filter(),
+                new LdapAttributes(a.extension(), a.name(), a.email(), Optional.of("mobile"), a.password()),
+                l.resyncInterval(), l.connectTimeout(), l.responseTimeout()));
     }
 
     /** The same with {@code ldaps}: TLS toward a server that speaks plain LDAP. */

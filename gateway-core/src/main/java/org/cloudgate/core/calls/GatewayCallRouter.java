@@ -172,7 +172,7 @@ public final class GatewayCallRouter implements CallRouter {
         if (overLimit()) {
             return new CallPlan.Reject(503, "Service Unavailable", List.of(RETRY_AFTER));
         }
-        if (!settings.callThroughNumber().isEmpty() && PhoneNumbers.sameNumber(dialled, settings.callThroughNumber())) {
+        if (!settings.callThroughNumber().isEmpty() && PhoneNumbers.sameNumber(dialled, settings.callThroughNumber(), settings.countryCode())) {
             return callThrough(invite);
         }
         DirectoryUser user = directory.user(dialled);
@@ -277,7 +277,7 @@ public final class GatewayCallRouter implements CallRouter {
 
     private DirectoryUser userWithGsm(String cli) {
         for (DirectoryUser user : directory.users()) {
-            if (user.onboarded() && user.settings().gsm().filter(gsm -> PhoneNumbers.sameNumber(cli, gsm)).isPresent()) {
+            if (user.onboarded() && user.settings().gsm().filter(gsm -> PhoneNumbers.sameNumber(cli, gsm, settings.countryCode())).isPresent()) {
                 return user;
             }
         }

@@ -23,19 +23,22 @@ import java.time.Duration;
  * @param sessionRefresh       vendor field "Send session refresh": session timers on each leg (RFC 4028)
  * @param sessionReplacement   vendor field "Session replacement support": Replaces (RFC 3891) mapped
  *                             across the two dialogs of a call
+ * @param countryCode          the country code of the PBX's country (digits), with which national
+ *                             numbers are matched with international ones; empty when not set
  */
 public record CallSettings(String outgoingRoute, int maxExtensionLength, Duration ringTimeout, Duration maxDuration,
                            int maxConcurrent, ClirFrom clirFrom, RedirectingInfo redirectingInfo,
                            String callThroughNumber, CallThroughTo callThroughTo, boolean clipNoScreening,
-                           Duration callThroughValidity, SessionRefresh sessionRefresh, boolean sessionReplacement) {
+                           Duration callThroughValidity, SessionRefresh sessionRefresh, boolean sessionReplacement,
+                           String countryCode) {
 
-    /** Settings with session replacement on, its default. */
+    /** Settings with session replacement on and no country code, the defaults. */
     public CallSettings(String outgoingRoute, int maxExtensionLength, Duration ringTimeout, Duration maxDuration,
                         int maxConcurrent, ClirFrom clirFrom, RedirectingInfo redirectingInfo,
                         String callThroughNumber, CallThroughTo callThroughTo, boolean clipNoScreening,
                         Duration callThroughValidity, SessionRefresh sessionRefresh) {
         this(outgoingRoute, maxExtensionLength, ringTimeout, maxDuration, maxConcurrent, clirFrom, redirectingInfo,
-                callThroughNumber, callThroughTo, clipNoScreening, callThroughValidity, sessionRefresh, true);
+                callThroughNumber, callThroughTo, clipNoScreening, callThroughValidity, sessionRefresh, true, "");
     }
 
     /** How a caller who withholds the number appears (RFC 3323). */
@@ -70,6 +73,11 @@ public record CallSettings(String outgoingRoute, int maxExtensionLength, Duratio
         if (!callThrough.isEmpty() && !callThrough.matches("\\+?[0-9]{2,20}")) {
             r.reject("cloudgate.calls.gsm.call-through-number", "\"" + callThrough + "\" is not a number");
         }
+        String countryCode = r.string("cloudgate.calls.gsm.country-code").trim();
+        if (!countryCode.isEmpty() && !countryCode.matches("[1-9][0-9]{0,2}")) {
+            r.reject("cloudgate.calls.gsm.country-code", "\"" + countryCode
+                    + "\" is not a country code: one to three digits without + or 00, e.g. 41");
+        }
         return new CallSettings(route,
                 (int) r.integer("cloudgate.calls.max-extension-length", 1, 15),
                 r.duration("cloudgate.calls.ring-timeout", Duration.ofSeconds(5), Duration.ofHours(1)),
@@ -82,7 +90,8 @@ public record CallSettings(String outgoingRoute, int maxExtensionLength, Duratio
                 r.bool("cloudgate.calls.gsm.clip-no-screening"),
                 r.duration("cloudgate.calls.gsm.call-through-validity", Duration.ofSeconds(5), Duration.ofHours(1)),
                 sessionRefresh(r),
-                r.bool("cloudgate.calls.session-replacement"));
+                r.bool("cloudgate.calls.session-replacement"),
+                countryCode);
     }
 
     private static SessionRefresh sessionRefresh(SettingsReader r) {

@@ -15,8 +15,9 @@ public final class PhoneNumbers {
      * and {@code 0041791234567} are one line, {@code +33791234567} another. An international and
      * a national number ({@code 0} and at least six more digits) are one
      * line when the international one is a country code of one to three digits followed by the
-     * national one without its {@code 0}: {@code 0791234567} is {@code +41791234567}. The gateway
-     * does not know its own country, so that national form also matches {@code +33791234567}.
+     * national one without its {@code 0}: {@code 0791234567} is {@code +41791234567}. Without the
+     * gateway's own country that national form also matches {@code +33791234567}; see
+     * {@link #sameNumber(String, String, String)}.
      */
     public static boolean sameNumber(String a, String b) {
         if (a.equals(b)) {
@@ -36,6 +37,31 @@ public final class PhoneNumbers {
         String significant = national.substring(1);
         int countryCode = international.length() - 2 - significant.length();
         return countryCode >= 1 && countryCode <= 3 && international.endsWith(significant);
+    }
+
+    /**
+     * Whether two numbers name the same line, national numbers being of the country whose code is
+     * {@code countryCode} (one to three digits, e.g. {@code 41}): {@code 0791234567} is then
+     * {@code +41791234567} and not {@code +33791234567}. With an empty code, as
+     * {@link #sameNumber(String, String)}.
+     */
+    public static boolean sameNumber(String a, String b, String countryCode) {
+        if (countryCode.isEmpty()) {
+            return sameNumber(a, b);
+        }
+        if (a.equals(b)) {
+            return true;
+        }
+        String da = international(digits(a), countryCode);
+        return !da.isEmpty() && da.equals(international(digits(b), countryCode));
+    }
+
+    /** A national number ({@code 0} and at least six digits) as an international one; others as they are. */
+    private static String international(String digits, String countryCode) {
+        if (digits.startsWith("00") || !digits.startsWith("0") || digits.length() < 1 + MIN_SIGNIFICANT_DIGITS) {
+            return digits;
+        }
+        return "00" + countryCode + digits.substring(1);
     }
 
     /** The digits of a number, a leading {@code +} written as the international prefix {@code 00}. */

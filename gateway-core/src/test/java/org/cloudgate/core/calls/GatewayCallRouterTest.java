@@ -54,9 +54,14 @@ class GatewayCallRouterTest {
     }
 
     private GatewayCallRouter router(int maxConcurrent, String callThrough) {
+        return router(maxConcurrent, callThrough, "");
+    }
+
+    private GatewayCallRouter router(int maxConcurrent, String callThrough, String countryCode) {
         CallSettings calls = new CallSettings("0", 5, Duration.ofMinutes(2), Duration.ofHours(12), maxConcurrent,
                 CallSettings.ClirFrom.ANONYMOUS, CallSettings.RedirectingInfo.DIVERSION, callThrough,
-                CallSettings.CallThroughTo.DIVERSION, false, Duration.ofMinutes(1), SessionRefresh.OFF);
+                CallSettings.CallThroughTo.DIVERSION, false, Duration.ofMinutes(1), SessionRefresh.OFF, true,
+                countryCode);
         PbxSettings pbx = new PbxSettings("127.0.0.2", 5070, PbxTransport.UDP, "cloudgate", "pbx-secret",
                 new PbxSettings.KeepAlive(false, Duration.ofSeconds(30), 3));
         UserDirectory directory = new UserDirectory(new DirectorySettings(2, List.of(
@@ -180,6 +185,20 @@ class GatewayCallRouterTest {
         assertThat(forward.caller().uri()).isEqualTo("sip:201@127.0.0.2:5070");
         assertThat(forward.caller().displayName()).isEqualTo("\"Alice\"");
         assertThat(registry.get("cloudgate.calls.rules").tag("rule", "call-through").counter().count()).isEqualTo(1);
+    }
+
+    @Test
+    void withTheCountryCodeSetANationalCliIsADialInOnlyFromThatCountrysGsm() {
+        announcements.announce("+41791234567", "0312223344");
+        assertThat(route(router(0, "0441234567", "33"), "sip:0441234567@gw", "<sip:0791234567@pbx>", PBX))
+                .as("a French 079... is not Alice's Swiss mobile").isEqualTo(CallPlan.Reject.of(403, "Forbidden"));
+        assertThat(registry.get("cloudgate.calls.call.through.refused").tag("reason", "unknown-caller").counter().count())
+                .isEqualTo(1);
+
+        CallPlan plan = route(router(0, "0441234567", "41"), "sip:+41441234567@gw", "<sip:0791234567@pbx>", PBX);
+        assertThat(plan).isInstanceOf(CallPlan.Forward.class);
+        assertThat(((CallPlan.Forward) plan).kind()).isEqualTo("call-through");
+        assertThat(((CallPlan.Forward) plan).caller().uri()).isEqualTo("sip:201@127.0.0.2:5070");
     }
 
     @Test

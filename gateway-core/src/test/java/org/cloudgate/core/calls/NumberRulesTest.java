@@ -50,6 +50,20 @@ class NumberRulesTest {
     }
 
     @Test
+    void withTheGatewaysCountryANationalNumberIsThatCountrysOnly() {
+        assertThat(PhoneNumbers.sameNumber("0791234567", "+41791234567", "41")).isTrue();
+        assertThat(PhoneNumbers.sameNumber("0791234567", "0041791234567", "41")).isTrue();
+        assertThat(PhoneNumbers.sameNumber("079 123 45 67", "0791234567", "41")).isTrue();
+        assertThat(PhoneNumbers.sameNumber("0791234567", "+33791234567", "41")).as("another country").isFalse();
+        assertThat(PhoneNumbers.sameNumber("0791234567", "+33791234567", "")).as("country unknown").isTrue();
+        assertThat(PhoneNumbers.sameNumber("+41791234567", "+41791234567", "33")).isTrue();
+        assertThat(PhoneNumbers.sameNumber("0791234567", "00791234567", "41")).as("+7: another country").isFalse();
+        assertThat(PhoneNumbers.sameNumber("012345", "+4112345", "41")).as("too short to be national").isFalse();
+        assertThat(PhoneNumbers.sameNumber("1234", "1234", "41")).isTrue();
+        assertThat(PhoneNumbers.sameNumber("", "+", "41")).isFalse();
+    }
+
+    @Test
     void twoInternationalNumbersAreOneLineOnlyWhenAllTheirDigitsAre() {
         assertThat(PhoneNumbers.sameNumber("+33791234567", "+41791234567")).as("another country").isFalse();
         assertThat(PhoneNumbers.sameNumber("0033791234567", "+41791234567")).isFalse();

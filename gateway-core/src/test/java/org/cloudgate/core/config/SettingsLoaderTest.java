@@ -89,6 +89,17 @@ class SettingsLoaderTest {
     }
 
     @Test
+    void aCountryCodeIsOneToThreeDigits() throws Exception {
+        Path file = write("cloudgate.calls.gsm {\n  country-code = \"0041\"\n}\n");
+
+        assertThat(problems(file)).singleElement().satisfies(p -> {
+            assertThat(p.key()).isEqualTo("cloudgate.calls.gsm.country-code");
+            assertThat(p.line()).isEqualTo(2);
+            assertThat(p.message()).isEqualTo("\"0041\" is not a country code: one to three digits without + or 00, e.g. 41");
+        });
+    }
+
+    @Test
     void pbxCredentialsAreRequiredOnceAHostIsSet() throws Exception {
         Path file = write("""
                 cloudgate.pbx {

@@ -121,11 +121,11 @@ public final class CallCapacity {
         }
         int best = 0;
         int passed = 0;
-        for (int rate : rates) {
+        for (int rate : rates.stream().distinct().toList()) {
             List<Step> atRate = steps.stream().filter(step -> step.rate() == rate).toList();
             long ok = atRate.stream().filter(step -> step.failedPercent() <= maxFailed).count();
             passed += (int) ok;
-            if (atRate.size() == repeat && ok == repeat) {
+            if (!atRate.isEmpty() && ok == atRate.size()) {
                 best = Math.max(best, rate);
             }
         }

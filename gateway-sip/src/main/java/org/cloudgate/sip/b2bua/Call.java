@@ -517,17 +517,9 @@ final class Call {
     /** Sends the ACK for the 2xx to INVITE {@code cseq} in {@code to}, with the body of {@code relayed} if any. */
     private void sendAck(Dialog to, long cseq, SipRequest relayed) {
         String branch = table.layer.newBranch();
-        SipRequest ack = relayed == null ? table.b2bua.messages.originate(SipMethods.ACK, to, cseq, branch, "")
-                : table.b2bua.messages.inDialog(relayed, to, cseq, branch);
-        if (relayed != null && !withMedia(ack, relayed, to == callee)) {
-            ack.setContent(Unpooled.EMPTY_BUFFER);
-        }
-        ByteBuf encoded;
-        try {
-            encoded = to.transport.encode(ack, table.layer.allocator());
-        } finally {
-            ack.release();
-        }
+        ByteBuf encoded = relayed == null
+                ? table.b2bua.messages.originateEncoded(SipMethods.ACK, to, cseq, branch, table.layer.allocator())
+                : relayedAck(to, cseq, relayed, branch);
         if (to.lastAck != null) {
             to.lastAck.release();
         }
@@ -535,6 +527,19 @@ final class Call {
         to.lastAckCseq = cseq;
         to.ackOwedFor = -1;
         to.transport.send(encoded.retainedDuplicate(), to.peer, SipTransport.TransportFailure.IGNORE);
+    }
+
+    /** The caller's ACK (with the answer, when it carries one) written for dialog {@code to}. */
+    private ByteBuf relayedAck(Dialog to, long cseq, SipRequest relayed, String branch) {
+        SipRequest ack = table.b2bua.messages.inDialog(relayed, to, cseq, branch);
+        try {
+            if (!withMedia(ack, relayed, to == callee)) {
+                ack.setContent(Unpooled.EMPTY_BUFFER);
+            }
+            return to.transport.encode(ack, table.layer.allocator());
+        } finally {
+            ack.release();
+        }
     }
 
     /** RFC 3261 section 13.2.2.4: a retransmitted 2xx gets the same ACK again. */

@@ -1,5 +1,7 @@
 package org.cloudgate.sip.b2bua;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import org.cloudgate.sip.codec.OutgoingRequests;
 import org.cloudgate.sip.codec.SipErrorResponse;
 import org.cloudgate.sip.transaction.ServerTransaction;
@@ -9,6 +11,7 @@ import org.cloudgate.sip.message.SipMessage;
 import org.cloudgate.sip.message.SipRequest;
 import org.cloudgate.sip.message.SipResponse;
 import org.cloudgate.sip.transport.SipTransport;
+import org.cloudgate.sip.wire.Utf8Text;
 
 import java.util.List;
 import java.util.Locale;
@@ -118,7 +121,19 @@ final class LegMessages {
      * @param extra further header lines, each ending with CRLF, or empty
      */
     SipRequest originate(String method, Dialog in, long cseq, String branch, String extra) {
-        String text = method + ' ' + in.remoteTarget + " SIP/2.0\r\n"
+        return OutgoingRequests.fromText(originateText(method, in, cseq, branch, extra));
+    }
+
+    /**
+     * The same request as octets in a buffer from {@code allocator}, for one nothing reads back
+     * (the ACK of a 2xx, kept only to be sent again): nothing is parsed.
+     */
+    ByteBuf originateEncoded(String method, Dialog in, long cseq, String branch, ByteBufAllocator allocator) {
+        return Utf8Text.ioBuffer(originateText(method, in, cseq, branch, ""), allocator);
+    }
+
+    private String originateText(String method, Dialog in, long cseq, String branch, String extra) {
+        return method + ' ' + in.remoteTarget + " SIP/2.0\r\n"
                 + "Via: " + via(in.transport, branch) + "\r\n"
                 + "Max-Forwards: " + DEFAULT_MAX_FORWARDS + "\r\n"
                 + "From: " + in.localParty + "\r\n"
@@ -127,7 +142,6 @@ final class LegMessages {
                 + "CSeq: " + cseq + ' ' + method + "\r\n"
                 + extra
                 + "Content-Length: 0\r\n\r\n";
-        return OutgoingRequests.fromText(text);
     }
 
     /**

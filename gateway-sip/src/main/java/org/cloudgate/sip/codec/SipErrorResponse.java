@@ -1,6 +1,7 @@
 package org.cloudgate.sip.codec;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import java.util.concurrent.ThreadLocalRandom;
 import org.cloudgate.sip.message.BufferedSipMessage;
 import org.cloudgate.sip.message.HeaderName;
@@ -34,6 +35,21 @@ public final class SipErrorResponse {
 
     /** A response with {@code status} and {@code reasonPhrase} to {@code request}. */
     public static SipResponse of(SipRequest request, int status, String reasonPhrase) {
+        ByteBuf buffer = Utf8Text.heapBuffer(text(request, status, reasonPhrase));
+        Octets octets = Octets.of(buffer, buffer.writerIndex());
+        SipHead head = new SipHeadParser(UNLIMITED, UNLIMITED, UNLIMITED).parse(octets, octets.length());
+        return (SipResponse) BufferedSipMessage.create(buffer, octets, head, octets.length(), null);
+    }
+
+    /**
+     * The octets of the same response in a buffer from {@code allocator}, for a sender that
+     * never reads it back (the 100 Trying of every INVITE): nothing is parsed.
+     */
+    public static ByteBuf encode(SipRequest request, int status, String reasonPhrase, ByteBufAllocator allocator) {
+        return Utf8Text.ioBuffer(text(request, status, reasonPhrase), allocator);
+    }
+
+    private static CharSequence text(SipRequest request, int status, String reasonPhrase) {
         StringBuilder text = new StringBuilder(512)
                 .append("SIP/2.0 ").append(status).append(' ').append(reasonPhrase).append("\r\n");
         for (HeaderName name : COPIED) {
@@ -45,11 +61,7 @@ public final class SipErrorResponse {
                 text.append("\r\n");
             }
         }
-        text.append("Content-Length: 0\r\n\r\n");
-        ByteBuf buffer = Utf8Text.heapBuffer(text);
-        Octets octets = Octets.of(buffer, buffer.writerIndex());
-        SipHead head = new SipHeadParser(UNLIMITED, UNLIMITED, UNLIMITED).parse(octets, octets.length());
-        return (SipResponse) BufferedSipMessage.create(buffer, octets, head, octets.length(), null);
+        return text.append("Content-Length: 0\r\n\r\n");
     }
 
     /** A UAS adds a To tag to every response but 100 (RFC 3261 section 8.2.6.2). */

@@ -2,7 +2,6 @@ package org.cloudgate.sip.transaction;
 
 import org.cloudgate.sip.codec.SipErrorResponse;
 import org.cloudgate.sip.message.SipRequest;
-import org.cloudgate.sip.message.SipResponse;
 import org.cloudgate.sip.transport.SipTransport;
 
 import java.net.InetSocketAddress;
@@ -23,13 +22,14 @@ final class InviteServerTransaction extends ServerTransaction {
         super(layer, key, request, transport, source, TransactionState.PROCEEDING);
     }
 
-    /** RFC 3261 section 17.2.1: the server transaction answers 100 itself. */
+    /**
+     * RFC 3261 section 17.2.1: the server transaction answers 100 itself, straight from the
+     * request's headers to the wire (a 100 moves no state and nothing reads it).
+     */
     void sendTrying() {
-        SipResponse trying = SipErrorResponse.of(request, 100, "Trying");
-        try {
-            respond(trying);
-        } finally {
-            trying.release();
+        layer.assertOnLoop();
+        if (state == TransactionState.PROCEEDING) {
+            sendAndKeep(SipErrorResponse.encode(request, 100, "Trying", layer.allocator()));
         }
     }
 

@@ -1,6 +1,7 @@
 package org.cloudgate.sip.wire;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 
@@ -22,6 +23,14 @@ public final class Utf8Text {
     /** Appends {@code text}, {@code octets} long in UTF-8, to {@code out}. */
     public static void write(ByteBuf out, CharSequence text, int octets) {
         ByteBufUtil.reserveAndWriteUtf8(out, text, octets);
+    }
+
+    /** A buffer from {@code allocator} (for I/O) holding exactly the UTF-8 octets of {@code text}. */
+    public static ByteBuf ioBuffer(CharSequence text, ByteBufAllocator allocator) {
+        int octets = ByteBufUtil.utf8Bytes(text);
+        ByteBuf buffer = allocator.ioBuffer(octets);
+        write(buffer, text, octets);
+        return buffer;
     }
 
     /** A heap buffer holding exactly the UTF-8 octets of {@code text}. */

@@ -2,6 +2,9 @@ package org.cloudgate.sip.codec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.UnpooledByteBufAllocator;
+import java.nio.charset.StandardCharsets;
 import org.cloudgate.sip.message.HeaderName;
 import org.cloudgate.sip.message.SipRejection;
 import org.cloudgate.sip.message.SipRequest;
@@ -43,5 +46,22 @@ class SipErrorResponseTest {
         rejected.release();
         trying.release();
         request.release();
+    }
+
+    @Test
+    void theEncodedResponseIsTheOctetsOfTheParsedOne() {
+        SipRequest request = (SipRequest) TestMessages.decode(TestMessages.rfc4475("TC_LWSRURI_I.dat"));
+        SipResponse parsed = SipErrorResponse.of(request, 100, "Trying");
+        ByteBuf encoded = SipErrorResponse.encode(request, 100, "Trying", UnpooledByteBufAllocator.DEFAULT);
+        ByteBuf written = parsed.encode(UnpooledByteBufAllocator.DEFAULT);
+        try {
+            assertThat(encoded.toString(StandardCharsets.UTF_8)).isEqualTo(written.toString(StandardCharsets.UTF_8))
+                    .startsWith("SIP/2.0 100 Trying\r\n").endsWith("Content-Length: 0\r\n\r\n");
+        } finally {
+            encoded.release();
+            written.release();
+            parsed.release();
+            request.release();
+        }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.buffer.UnpooledByteBufAllocator;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -35,6 +36,18 @@ class Utf8TextTest {
             assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(first + second);
         } finally {
             out.release();
+        }
+    }
+
+    @Test
+    void ioBufferComesFromTheAllocatorSizedForTheText() {
+        String text = "SIP/2.0 100 Trying\r\nTo: \"Jürg\" <sip:201@example.com>\r\n\r\n";
+        ByteBuf buffer = Utf8Text.ioBuffer(text, UnpooledByteBufAllocator.DEFAULT);
+        try {
+            assertThat(buffer.readableBytes()).isEqualTo(text.getBytes(StandardCharsets.UTF_8).length);
+            assertThat(buffer.toString(StandardCharsets.UTF_8)).isEqualTo(text);
+        } finally {
+            buffer.release();
         }
     }
 

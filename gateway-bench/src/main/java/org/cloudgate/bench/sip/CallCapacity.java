@@ -98,14 +98,15 @@ public final class CallCapacity {
             System.out.printf(Locale.ROOT, "%-12s %8s %10s %10s %8s %9s%n", "hop", "rate/s", "attempted", "succeeded",
                     "failed", "failed%");
             for (int rate : warmup) {
-                Step step = step(work, scenario, target, service, uacIp, rate, seconds, hold);
+                Step step = step(work, scenario, target, service, uacIp, rate, seconds, hold, "warmup-" + rate);
                 print("warm-up", step);
                 Thread.sleep(2000);
             }
             for (int rate : rates) {
                 boolean saturated = false;
                 for (int round = 0; round < repeat; round++) {
-                    Step step = step(work, scenario, target, service, uacIp, rate, seconds, hold);
+                    Step step = step(work, scenario, target, service, uacIp, rate, seconds, hold,
+                            rate + "-" + (steps.size() + 1));
                     steps.add(step);
                     print(label, step);
                     saturated |= step.failedPercent() > 5 * maxFailed && step.failedPercent() > 5;
@@ -163,16 +164,17 @@ public final class CallCapacity {
         }
     }
 
+    /** One step; its SIPp screen and error log are {@code uac-NAME.out} and {@code uac-NAME-errors.log}. */
     private static Step step(Path work, Path scenario, String target, String service, String uacIp, int rate,
-                             int seconds, int hold) throws IOException, InterruptedException {
+                             int seconds, int hold, String name) throws IOException, InterruptedException {
         int calls = rate * seconds;
-        Path out = work.resolve("uac-" + rate + ".out");
+        Path out = work.resolve("uac-" + name + ".out");
         Process client = new ProcessBuilder("sipp", "-sf", scenario.toString(), "-s", service, "-i", uacIp,
                 "-p", Integer.toString(freePort(uacIp)),
                 "-r", Integer.toString(rate), "-m", Integer.toString(calls), "-d", Integer.toString(hold),
                 "-l", Integer.toString(rate * (hold / 1000 + 3)), "-timeout", (seconds + 30) + "s",
                 "-max_socket", "50000", "-buff_size", SOCKET_BUFFER, "-nostdin", "-trace_err", "-error_file",
-                work.resolve("uac-" + rate + "-errors.log").toString(), target)
+                work.resolve("uac-" + name + "-errors.log").toString(), target)
                 .redirectErrorStream(true).redirectOutput(out.toFile()).start();
         if (!client.waitFor(seconds + 60L, TimeUnit.SECONDS)) {
             client.destroyForcibly();

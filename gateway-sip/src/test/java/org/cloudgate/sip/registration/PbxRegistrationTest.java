@@ -1,7 +1,6 @@
 package org.cloudgate.sip.registration;
 
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.channel.embedded.EmbeddedChannel;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Map;
@@ -16,6 +15,7 @@ import org.cloudgate.sip.message.HeaderName;
 import org.cloudgate.sip.message.SipRequest;
 import org.cloudgate.sip.message.SipResponse;
 import org.cloudgate.sip.registration.PbxRegistration.State;
+import org.cloudgate.sip.transaction.FrozenLoop;
 import org.cloudgate.sip.transaction.RecordingTransport;
 import org.cloudgate.sip.transaction.ServerTransaction;
 import org.cloudgate.sip.transaction.TransactionLayer;
@@ -36,7 +36,7 @@ class PbxRegistrationTest {
 
     private static final InetSocketAddress PBX = new InetSocketAddress("192.0.2.50", 5060);
 
-    private final EmbeddedChannel channel = new EmbeddedChannel();
+    private final FrozenLoop clock = new FrozenLoop();
     private final RecordingTransport udp = new RecordingTransport(false);
     private DigestAuthenticator pbxAuth;
     private TransactionLayer layer;
@@ -44,11 +44,10 @@ class PbxRegistrationTest {
 
     @BeforeEach
     void start() {
-        channel.freezeTime();
         pbxAuth = new DigestAuthenticator(DigestSettings.of("pbx.example"),
                 Map.of("201", DigestSecret.password("terminal-secret"))::get,
-                () -> TimeUnit.NANOSECONDS.toMillis(channel.eventLoop().ticker().nanoTime()));
-        layer = new TransactionLayer(channel.eventLoop(), 0, TransactionTimers.RFC_3261, new TransactionUser() {
+                () -> TimeUnit.NANOSECONDS.toMillis(clock.nanoTime()));
+        layer = new TransactionLayer(clock.loop(), 0, TransactionTimers.RFC_3261, new TransactionUser() {
             @Override
             public void onRequest(ServerTransaction transaction, SipRequest request) {
             }
@@ -68,13 +67,11 @@ class PbxRegistrationTest {
 
     @AfterEach
     void stop() {
-        channel.finishAndReleaseAll();
+        clock.close();
     }
 
     private void advance(long millis) {
-        channel.advanceTimeBy(millis, TimeUnit.MILLISECONDS);
-        channel.runPendingTasks();
-        channel.runScheduledPendingTasks();
+        clock.advance(millis);
     }
 
     private SipRequest lastRequest() {

@@ -2,7 +2,6 @@ package org.cloudgate.sip.registration;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.channel.embedded.EmbeddedChannel;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,6 +16,7 @@ import org.cloudgate.sip.auth.SipRequests;
 import org.cloudgate.sip.message.HeaderName;
 import org.cloudgate.sip.message.SipRequest;
 import org.cloudgate.sip.message.SipResponse;
+import org.cloudgate.sip.transaction.FrozenLoop;
 import org.cloudgate.sip.transaction.RecordingTransport;
 import org.cloudgate.sip.transaction.ServerTransaction;
 import org.cloudgate.sip.transaction.TransactionLayer;
@@ -38,7 +38,7 @@ class RegistrarTest {
     private static final InetSocketAddress PHONE = new InetSocketAddress("203.0.113.7", 40123);
     private static final String ALICE_PHONE = "Contact: <sip:alice@10.0.0.5:5062>";
 
-    private final EmbeddedChannel channel = new EmbeddedChannel();
+    private final FrozenLoop clock = new FrozenLoop();
     private final RecordingTransport udp = new RecordingTransport(false);
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private final List<String> events = new ArrayList<>();
@@ -49,7 +49,6 @@ class RegistrarTest {
 
     @BeforeEach
     void start() {
-        channel.freezeTime();
         DigestAuthenticator authenticator = new DigestAuthenticator(
                 new DigestSettings("gateway.example", DigestSettings.RFC_8760_ORDER, Duration.ofMinutes(5), 100),
                 user -> {
@@ -59,8 +58,8 @@ class RegistrarTest {
                     return Map.of("alice", DigestSecret.password("wonderland"), "bob", DigestSecret.password("builder"))
                             .get(user);
                 },
-                () -> TimeUnit.NANOSECONDS.toMillis(channel.eventLoop().ticker().nanoTime()));
-        registrar = new Registrar(channel.eventLoop(), RegistrarSettings.DEFAULTS, authenticator, new RegistrationListener() {
+                () -> TimeUnit.NANOSECONDS.toMillis(clock.nanoTime()));
+        registrar = new Registrar(clock.loop(), RegistrarSettings.DEFAULTS, authenticator, new RegistrationListener() {
             @Override
             public void firstBinding(String user, Binding binding) {
                 events.add("first " + user);
@@ -71,7 +70,7 @@ class RegistrarTest {
                 events.add("gone " + user);
             }
         }, new RegistrarMetrics(registry));
-        layer = new TransactionLayer(channel.eventLoop(), 0, TransactionTimers.RFC_3261, new TransactionUser() {
+        layer = new TransactionLayer(clock.loop(), 0, TransactionTimers.RFC_3261, new TransactionUser() {
             @Override
             public void onRequest(ServerTransaction transaction, SipRequest request) {
                 registrar.register(transaction, request);
@@ -90,12 +89,11 @@ class RegistrarTest {
     @AfterEach
     void stop() {
         registrar.stop();
-        channel.finishAndReleaseAll();
+        clock.close();
     }
 
     private void advanceSeconds(long seconds) {
-        channel.advanceTimeBy(seconds, TimeUnit.SECONDS);
-        channel.runScheduledPendingTasks();
+        clock.advance(TimeUnit.SECONDS.toMillis(seconds));
     }
 
     /** Sends a REGISTER as {@code user}, with credentials for the last challenge if there was one. */
@@ -238,9 +236,9 @@ class RegistrarTest {
         register("alice", "mobile", 1, "Contact: <sip:alice@10.0.0.9:5070;transport=tcp>\r\n");
 
         registrar.unbind("alice");
-        channel.runPendingTasks();
+        clock.advance(0);
         registrar.unbind("alice");
-        channel.runPendingTasks();
+        clock.advance(0);
 
         assertThat(registrar.bindings("alice")).isEmpty();
         assertThat(events).containsExactly("first alice", "gone alice");

@@ -2,7 +2,6 @@ package org.cloudgate.sip.transaction;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.embedded.EmbeddedChannel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,28 +18,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The linger table on a frozen clock: lookups, expiry by queue, growth and shrinking, collisions. */
 class LingerTableTest {
 
-    private final EmbeddedChannel channel = new EmbeddedChannel();
+    private final FrozenLoop clock = new FrozenLoop();
     private final AtomicInteger gone = new AtomicInteger();
     private LingerTable table;
 
     @BeforeEach
     void create() {
-        channel.freezeTime();
-        table = new LingerTable(channel.eventLoop(), gone::incrementAndGet);
+        table = new LingerTable(clock.loop(), gone::incrementAndGet);
     }
 
     @AfterEach
     void close() {
-        channel.finishAndReleaseAll();
+        clock.close();
     }
 
     private long now() {
-        return channel.eventLoop().ticker().nanoTime();
+        return clock.nanoTime();
     }
 
     private void advance(long millis) {
-        channel.advanceTimeBy(millis, TimeUnit.MILLISECONDS);
-        channel.runScheduledPendingTasks();
+        clock.advance(millis);
     }
 
     private void put(long fingerprint, byte kind, long millis) {
@@ -108,8 +105,7 @@ class LingerTableTest {
         long key = 77;
         table.put(key, LingerTable.CLIENT_DONE, null, 5_000, now() + TimeUnit.MILLISECONDS.toNanos(5_000) - 1);
 
-        channel.advanceTimeBy(TimeUnit.MILLISECONDS.toNanos(5_000) - 2, TimeUnit.NANOSECONDS);
-        channel.runScheduledPendingTasks();
+        clock.advanceNanos(TimeUnit.MILLISECONDS.toNanos(5_000) - 2);
         assertThat(table.lookup(key)).isNotNegative();
         advance(1);
         assertThat(table.lookup(key)).isNegative();

@@ -1,6 +1,5 @@
 package org.cloudgate.sip.transaction;
 
-import io.netty.channel.embedded.EmbeddedChannel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,24 +14,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The loop's timer wheel on a frozen clock: never early, at most a tick late, cancel, turns, re-entry. */
 class TimerWheelTest {
 
-    private final EmbeddedChannel channel = new EmbeddedChannel();
+    private final FrozenLoop clock = new FrozenLoop();
     private final List<String> fired = new ArrayList<>();
     private TimerWheel wheel;
 
     @BeforeEach
     void create() {
-        channel.freezeTime();
-        wheel = new TimerWheel(channel.eventLoop());
+        wheel = new TimerWheel(clock.loop());
     }
 
     @AfterEach
     void close() {
-        channel.finishAndReleaseAll();
+        clock.close();
     }
 
     private void advance(long millis) {
-        channel.advanceTimeBy(millis, TimeUnit.MILLISECONDS);
-        channel.runScheduledPendingTasks();
+        clock.advance(millis);
     }
 
     private TimerWheel.Timer arm(String name, long millis) {
@@ -52,7 +49,7 @@ class TimerWheelTest {
 
     @Test
     void anAbsoluteDeadlineCountsFromItsOwnStartAndOneAlreadyPastFiresAtTheNextTick() {
-        long start = channel.eventLoop().ticker().nanoTime();
+        long start = clock.nanoTime();
         advance(300);
         wheel.scheduleAt(() -> fired.add("at"), start + TimeUnit.MILLISECONDS.toNanos(500));
         wheel.scheduleAt(() -> fired.add("past"), start);

@@ -1,7 +1,6 @@
 package org.cloudgate.sip.transaction;
 
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.channel.embedded.EmbeddedChannel;
 import org.cloudgate.sip.codec.SipErrorResponse;
 import org.cloudgate.sip.message.SipRequest;
 import org.cloudgate.sip.message.SipResponse;
@@ -12,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +22,7 @@ class TransactionLayerTest {
 
     private static final InetSocketAddress PEER = new InetSocketAddress("192.0.2.20", 5060);
 
-    private final EmbeddedChannel channel = new EmbeddedChannel();
+    private final FrozenLoop clock = new FrozenLoop();
     private final RecordingTransport udp = new RecordingTransport(false);
     private final RecordingUser user = new RecordingUser();
     private final List<Integer> responses = new ArrayList<>();
@@ -32,19 +30,17 @@ class TransactionLayerTest {
 
     @BeforeEach
     void createLayer() {
-        channel.freezeTime();
-        layer = new TransactionLayer(channel.eventLoop(), 0, TransactionTimers.RFC_3261, user,
+        layer = new TransactionLayer(clock.loop(), 0, TransactionTimers.RFC_3261, user,
                 TransactionMetrics.none(), ByteBufAllocator.DEFAULT);
     }
 
     @AfterEach
     void close() {
-        channel.finishAndReleaseAll();
+        clock.close();
     }
 
     private void advance(long millis) {
-        channel.advanceTimeBy(millis, TimeUnit.MILLISECONDS);
-        channel.runScheduledPendingTasks();
+        clock.advance(millis);
     }
 
     private ResponseListener recordStatus() {

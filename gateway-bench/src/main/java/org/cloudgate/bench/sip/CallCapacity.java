@@ -169,7 +169,10 @@ public final class CallCapacity {
                              int seconds, int hold, String name) throws IOException, InterruptedException {
         int calls = rate * seconds;
         Path out = work.resolve("uac-" + name + ".out");
+        // -default_behaviors all,-bye: a call SIPp ends as failed (a 503 it acknowledged, a timeout)
+        // gets no BYE or CANCEL on top, which the hop could only answer with 481 and keep for 32 s.
         Process client = new ProcessBuilder("sipp", "-sf", scenario.toString(), "-s", service, "-i", uacIp,
+                "-default_behaviors", "all,-bye",
                 "-p", Integer.toString(freePort(uacIp)),
                 "-r", Integer.toString(rate), "-m", Integer.toString(calls), "-d", Integer.toString(hold),
                 "-l", Integer.toString(rate * (hold / 1000 + 3)), "-timeout", (seconds + 30) + "s",

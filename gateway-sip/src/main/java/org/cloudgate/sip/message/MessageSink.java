@@ -121,10 +121,7 @@ interface MessageSink {
         @Override
         public void text(CharSequence text) {
             flush();
-            int octets = ByteBufUtil.utf8Bytes(text);
-            ByteBuf piece = allocator.buffer(octets);
-            Utf8Text.write(piece, text, octets);
-            out.addComponent(true, piece);
+            out.addComponent(true, Utf8Text.ioBuffer(text, allocator));
         }
 
         @Override

@@ -21,7 +21,7 @@ public final class Utf8Text {
     }
 
     /** Appends {@code text}, {@code octets} long in UTF-8, to {@code out}. */
-    public static void write(ByteBuf out, CharSequence text, int octets) {
+    private static void write(ByteBuf out, CharSequence text, int octets) {
         ByteBufUtil.reserveAndWriteUtf8(out, text, octets);
     }
 
